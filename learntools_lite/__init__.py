@@ -1,0 +1,15 @@
+"""learntools_lite: checkers, the animate_sgd explorer and offline datasets
+for the course book "Deep learning from the math up".
+
+`from learntools_lite import animate_sgd` imports matplotlib only when used.
+"""
+
+__all__ = ["animate_sgd"]
+
+
+def __getattr__(name):
+    if name == "animate_sgd":
+        from .animate_sgd import animate_sgd
+
+        return animate_sgd
+    raise AttributeError(f"module 'learntools_lite' has no attribute {name!r}")

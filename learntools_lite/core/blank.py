@@ -1,0 +1,78 @@
+"""The blank `____` that learners replace, and how to tell it was left in."""
+from __future__ import annotations
+
+import types
+
+BLANK_NAME = "____"
+
+
+class _Blank:
+    """The placeholder `____`.
+
+    Arithmetic, calls, indexing and attribute access on it give the blank
+    back, so an expression like `np.sqrt(____) * 2` or `____.reshape(3, 4)`
+    evaluates to the blank instead of raising, and `check()` can say
+    "fill in the blank" rather than show a traceback.
+    """
+
+    _instance = None
+    _learntools_blank = True  # identifies the blank across re-imports of this module
+
+    def __new__(cls):
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self):
+        return BLANK_NAME
+
+    def __bool__(self):
+        return False
+
+    def _same(self, *args, **kwargs):
+        return self
+
+    __call__ = __getitem__ = _same
+    __add__ = __radd__ = __sub__ = __rsub__ = __mul__ = __rmul__ = _same
+    __truediv__ = __rtruediv__ = __floordiv__ = __rfloordiv__ = _same
+    __matmul__ = __rmatmul__ = __pow__ = __rpow__ = __mod__ = __rmod__ = _same
+    __neg__ = __pos__ = __abs__ = _same
+
+    def __getattr__(self, name):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return self
+
+
+____ = _Blank()
+
+
+def is_blank(value) -> bool:
+    return getattr(type(value), "_learntools_blank", False) is True
+
+
+def _code_names(code: types.CodeType) -> set[str]:
+    names = set(code.co_names) | set(code.co_varnames)
+    for const in code.co_consts:
+        if isinstance(const, types.CodeType):
+            names |= _code_names(const)
+    return names
+
+
+def function_has_blank(func) -> bool:
+    """True when the function's code still mentions `____`."""
+    code = getattr(func, "__code__", None)
+    return isinstance(code, types.CodeType) and BLANK_NAME in _code_names(code)
+
+
+def contains_blank(value, depth: int = 0) -> bool:
+    """True when `value` is the blank or a list/tuple/dict holding it."""
+    if is_blank(value):
+        return True
+    if depth > 3:
+        return False
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return any(contains_blank(v, depth + 1) for v in list(value)[:1000])
+    if isinstance(value, dict):
+        return any(contains_blank(v, depth + 1) for v in list(value.values())[:1000])
+    return False

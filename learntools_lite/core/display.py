@@ -1,0 +1,85 @@
+"""Show feedback: a coloured label in Jupyter, plain text anywhere else.
+
+A Feedback object carries both renderings; IPython picks HTML in a notebook
+(JupyterLab, the built book) and nbgrader's logs and terminals get the plain
+text. Nothing here imports IPython unless a notebook kernel is running.
+"""
+from __future__ import annotations
+
+import html
+import sys
+
+from ..messages import text
+
+COLOURS = {
+    "correct": "#2e7d32",
+    "incorrect": "#c62828",
+    "blank": "#1565c0",
+    "uncheckable": "#ef6c00",
+    "hint": "#6a1b9a",
+    "solution": "#00695c",
+    "discussion": "#00695c",
+}
+
+
+class Feedback:
+    """One piece of feedback: a label ("Correct", "Hint" ...) and a body."""
+
+    def __init__(self, kind: str, body: str = "", code: str | None = None):
+        self.kind = kind
+        self.body = body
+        self.code = code
+
+    @property
+    def label(self) -> str:
+        return text(f"label.{self.kind}")
+
+    def __str__(self) -> str:
+        head = f"{self.label}: {self.body}" if self.body else self.label
+        return head + (f"\n{self.code}" if self.code else "")
+
+    def __repr__(self) -> str:
+        return str(self)
+
+    def _repr_html_(self) -> str:
+        colour = COLOURS.get(self.kind, "#333")
+        parts = [
+            f'<div class="learntools-feedback learntools-{self.kind}">'
+            f'<span style="color:{colour};font-weight:bold">{html.escape(self.label)}</span>'
+        ]
+        if self.body:
+            parts.append(": " + _inline_code(html.escape(self.body)))
+        if self.code:
+            parts.append(f"<pre><code>{html.escape(self.code)}</code></pre>")
+        parts.append("</div>")
+        return "".join(parts)
+
+
+def _inline_code(escaped: str) -> str:
+    """Turn `backticks` into <code> in already-escaped text."""
+    out, inside = [], False
+    for piece in escaped.split("`"):
+        out.append(f"<code>{piece}</code>" if inside else piece)
+        inside = not inside
+    if not inside:  # odd number of backticks: leave the text as it was
+        return escaped
+    return "".join(out)
+
+
+def in_notebook() -> bool:
+    """True when running inside a Jupyter kernel."""
+    if "IPython" not in sys.modules:
+        return False
+    from IPython import get_ipython
+
+    shell = get_ipython()
+    return shell is not None and getattr(shell, "kernel", None) is not None
+
+
+def show(feedback: Feedback) -> None:
+    if in_notebook():
+        from IPython.display import display
+
+        display(feedback)
+    else:
+        print(str(feedback))
