@@ -21,10 +21,12 @@ c.Execute.interrupt_on_timeout = True
 # A deleted graded cell is put back (and scores 0) instead of being skipped silently.
 c.OverwriteCells.add_missing_cells = True
 
-# Feedback goes back to students: it must not show hidden tests.
-c.ClearHiddenTests.enforce_metadata = True
+# Feedback goes back to students: it must not show hidden tests, neither in
+# the test cells' source nor quoted in their tracebacks. Order matters:
+# tracebacks are shortened before the hidden tests are cut from the source.
 c.GenerateFeedback.preprocessors = [
     "nbgrader.preprocessors.GetGrades",
+    "learntools_lite.grading.feedback.ShortenTestTracebacks",
     "nbgrader.preprocessors.ClearHiddenTests",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
 ]

@@ -1,0 +1,1 @@
+"""The instructor's side: nbgrader customisations and commands around nbgrader."""

@@ -1,0 +1,61 @@
+"""Helpers the tests share: find the course's notebooks, run them with a real kernel."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import nbclient
+import nbformat
+
+ROOT = Path(__file__).resolve().parent.parent
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def chapters() -> list[Path]:
+    return sorted((ROOT / "book").glob("*.ipynb"))
+
+
+def solution_notebooks() -> list[Path]:
+    return sorted((ROOT / "solutions").glob("*/*.ipynb"))
+
+
+def assignment_of(path: Path) -> str:
+    return path.parent.name
+
+
+def execute(path: Path, allow_errors: bool = False, timeout: int = 900) -> nbformat.NotebookNode:
+    """Run every cell of the notebook at `path` in a fresh python3 kernel, in its own folder."""
+    nb = nbformat.read(path, as_version=4)
+    client = nbclient.NotebookClient(
+        nb, timeout=timeout, kernel_name="python3", allow_errors=allow_errors,
+        resources={"metadata": {"path": str(path.parent)}})
+    client.execute()
+    return nb
+
+
+def output_text(cell) -> str:
+    """All text a code cell showed: streams, plain-text results, errors (ANSI removed)."""
+    parts = []
+    for out in cell.get("outputs", []):
+        if out.output_type == "stream":
+            parts.append(out.text)
+        elif out.output_type in ("execute_result", "display_data"):
+            parts.append(out.get("data", {}).get("text/plain", ""))
+        elif out.output_type == "error":
+            parts.append("\n".join(out.traceback))
+    return ANSI.sub("", "\n".join(parts))
+
+
+def errors(cell) -> list:
+    return [o for o in cell.get("outputs", []) if o.output_type == "error"]
+
+
+def nbgrader(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    """Run a real nbgrader command in `cwd` (a course directory); fail loudly with its log."""
+    proc = subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=cwd,
+                          capture_output=True, text=True, timeout=1800)
+    if proc.returncode != 0:
+        raise AssertionError(f"nbgrader {' '.join(args)} failed:\n{proc.stdout}\n{proc.stderr}")
+    return proc

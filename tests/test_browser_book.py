@@ -1,0 +1,113 @@
+"""Does a reader see a working book? Every built page, visited in headless Chromium."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+import pytest
+
+from browser import chromium, screenshot, serve
+from notebooks import ROOT, chapters
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+HTML = ROOT / "_build" / "html"
+
+
+@pytest.fixture(scope="module")
+def book():
+    """The built book (built here if missing; the build is cached), served on localhost."""
+    if not (HTML / "index.html").is_file() or _sources_newer_than_build():
+        jb = Path(sys.executable).parent / "jupyter-book"
+        subprocess.run([str(jb), "build", str(ROOT), "-W", "-n", "--keep-going"], cwd=ROOT, check=True)
+    with serve(HTML) as url:
+        yield url
+
+
+def _sources_newer_than_build() -> bool:
+    built = (HTML / "index.html").stat().st_mtime
+    sources = [ROOT / "_toc.yml", ROOT / "_config.yml", *ROOT.glob("book/*"), *ROOT.glob("exercises/*/*.ipynb")]
+    return any(p.stat().st_mtime > built for p in sources if p.is_file())
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as b:
+        yield b
+
+
+def pages() -> list[str]:
+    """Every HTML page of the book the reader can reach (relative to _build/html)."""
+    skip = {"genindex.html", "search.html"}
+    found = [p.relative_to(HTML).as_posix() for p in HTML.rglob("*.html")
+             if not any(part.startswith(("_", ".")) for part in p.relative_to(HTML).parts[:-1])
+             and p.name not in skip]
+    return sorted(found)
+
+
+def page_of(notebook: Path) -> str:
+    return notebook.relative_to(ROOT).with_suffix(".html").as_posix()
+
+
+def visit(browser, url: str, name: str):
+    """Open `url`; return (page, problems) where problems lists console errors and failed loads."""
+    page = browser.new_page()
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    page.on("response", lambda r: problems.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
+    page.on("requestfailed", lambda r: problems.append(f"request failed: {r.url}"))
+    page.goto(url, wait_until="networkidle")
+    screenshot(page, name.replace("/", "__").removesuffix(".html"))
+    return page, problems
+
+
+def test_the_book_has_every_chapter_and_exercise(book):
+    built = set(pages())
+    for notebook in chapters():
+        assert page_of(notebook) in built
+    for exercise in (ROOT / "exercises").glob("*/*.ipynb"):
+        assert page_of(exercise) in built
+
+
+@pytest.mark.parametrize("name", pages() or ["index.html"])
+def test_page_loads_cleanly_with_working_links_and_images(book, browser, name):
+    page, problems = visit(browser, f"{book}/{name}", name)
+    try:
+        assert not problems, "\n".join(problems)
+        images = page.eval_on_selector_all(
+            "img", "els => els.filter(e => !(e.complete && e.naturalWidth > 0)).map(e => e.src)")
+        assert not images, f"broken images: {images}"
+        hrefs = page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)")
+        for href in hrefs:
+            target = urlparse(href)
+            if target.netloc != urlparse(book).netloc:
+                continue
+            path = HTML / target.path.lstrip("/")
+            if target.path.endswith("/"):
+                path = path / "index.html"
+            assert path.exists(), f"broken internal link on {name}: {href}"
+        math = page.locator(".math")
+        if math.count():
+            page.wait_for_selector("mjx-container", timeout=15000)
+            assert page.locator("mjx-container").count() >= 1, "math was not typeset by MathJax"
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("notebook", chapters(), ids=lambda p: p.stem)
+def test_chapter_page_shows_outputs_and_buttons(book, browser, notebook):
+    name = page_of(notebook)
+    page, problems = visit(browser, f"{book}/{name}", f"chapter-{notebook.stem}")
+    try:
+        assert page.locator(".cell_output").count() > 0, "no executed outputs on the page"
+        assert page.locator(".cell_output img").count() > 0, "no plot on the page"
+        html = page.content()
+        for launcher in ("mybinder.org", "colab.research.google.com", "hub.example.org"):
+            assert launcher in html, f"launch button for {launcher} missing"
+        assert page.locator(".dropdown-download-buttons").count() > 0, "download buttons missing"
+        assert page.locator("mjx-container").count() > 0 or page.locator(".math").count() == 0
+    finally:
+        page.close()
