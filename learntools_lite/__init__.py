@@ -2,6 +2,8 @@
 for the course book "Deep learning from the math up".
 
 `from learntools_lite import animate_sgd` imports matplotlib only when used.
+The function lives in `sgd_explorer`, a module of another name, so importing
+that module can never shadow the function on the package.
 """
 
 __all__ = ["animate_sgd"]
@@ -9,7 +11,7 @@ __all__ = ["animate_sgd"]
 
 def __getattr__(name):
     if name == "animate_sgd":
-        from .animate_sgd import animate_sgd
+        from .sgd_explorer import animate_sgd
 
         return animate_sgd
     raise AttributeError(f"module 'learntools_lite' has no attribute {name!r}")

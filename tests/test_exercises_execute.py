@@ -41,10 +41,21 @@ def test_student_notebook_with_blanks_says_fill_in(path):
         shown = output_text(cell).strip()
         assert shown.startswith(("Fill in", "Discussion")), f"{qid}.check() said: {shown[:300]}"
     for i, cell in enumerate(nb.cells):
-        if cell.cell_type != "code":
-            continue
-        for err in errors(cell):
-            assert is_test_cell(cell), f"cell {i} is not a test cell but raised {err.ename}: {err.evalue}"
-            assert err.ename == "AssertionError" and err.evalue.startswith("Fill in"), err.evalue
-            frames = output_text(cell)
-            assert "learntools_lite/" not in frames, f"cell {i} shows a traceback into learntools_lite"
+        if cell.cell_type == "code":
+            shown = output_text(cell)
+            assert not errors(cell), f"cell {i} raised (a learner's Run All would stop):\n{shown[-800:]}"
+            assert "learntools_lite/" not in shown, f"cell {i} shows a traceback into learntools_lite"
+
+
+@pytest.mark.parametrize("path", solution_notebooks(), ids=assignment_of)
+def test_test_cells_fail_a_blank_notebook_under_nbgrader(path, monkeypatch):
+    """Under nbgrader (NBGRADER_EXECUTION set) the visible tests fail a blank answer,
+    with the checker's own message and a traceback that stays in the test cell."""
+    monkeypatch.setenv("NBGRADER_EXECUTION", "validate")
+    nb = execute(ROOT / "exercises" / path.parent.name / path.name, allow_errors=True)
+    failed = [c for c in nb.cells if c.cell_type == "code" and errors(c)]
+    assert failed and all(is_test_cell(c) for c in failed)
+    for cell in failed:
+        err = errors(cell)[0]
+        assert err.ename == "AssertionError" and err.evalue.startswith("Fill in"), err.evalue
+        assert "learntools_lite/" not in output_text(cell)

@@ -1,6 +1,8 @@
 """The blank `____` that learners replace, and how to tell it was left in."""
 from __future__ import annotations
 
+import functools
+import itertools
 import types
 
 BLANK_NAME = "____"
@@ -48,7 +50,10 @@ ____ = _Blank()
 
 
 def is_blank(value) -> bool:
-    return getattr(type(value), "_learntools_blank", False) is True
+    try:
+        return getattr(type(value), "_learntools_blank", False) is True
+    except Exception:  # a metaclass with a hostile __getattr__
+        return False
 
 
 def _code_names(code: types.CodeType) -> set[str]:
@@ -60,19 +65,38 @@ def _code_names(code: types.CodeType) -> set[str]:
 
 
 def function_has_blank(func) -> bool:
-    """True when the function's code still mentions `____`."""
-    code = getattr(func, "__code__", None)
-    return isinstance(code, types.CodeType) and BLANK_NAME in _code_names(code)
+    """True when the function's code still mentions `____`.
+
+    Looks only at real functions (and methods and partials of them): a
+    learner's callable object is never asked for attributes it might not
+    survive.
+    """
+    for _ in range(3):
+        if isinstance(func, types.MethodType):
+            func = func.__func__
+        elif isinstance(func, functools.partial):
+            func = func.func
+        else:
+            break
+    if not isinstance(func, types.FunctionType):
+        return False
+    return BLANK_NAME in _code_names(func.__code__)
 
 
 def contains_blank(value, depth: int = 0) -> bool:
-    """True when `value` is the blank or a list/tuple/dict holding it."""
+    """True when `value` is the blank or a list/tuple/dict holding it.
+
+    Looks at no more than 1000 items per level and 4 levels deep, so huge or
+    recursive containers stay cheap.
+    """
     if is_blank(value):
         return True
     if depth > 3:
         return False
-    if isinstance(value, (list, tuple, set, frozenset)):
-        return any(contains_blank(v, depth + 1) for v in list(value)[:1000])
-    if isinstance(value, dict):
-        return any(contains_blank(v, depth + 1) for v in list(value.values())[:1000])
-    return False
+    if type(value) in (list, tuple, set, frozenset):
+        items = itertools.islice(value, 1000)
+    elif type(value) is dict:
+        items = itertools.islice(value.values(), 1000)
+    else:
+        return False
+    return any(contains_blank(v, depth + 1) for v in items)

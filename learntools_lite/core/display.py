@@ -25,14 +25,16 @@ COLOURS = {
 class Feedback:
     """One piece of feedback: a label ("Correct", "Hint" ...) and a body."""
 
-    def __init__(self, kind: str, body: str = "", code: str | None = None):
+    def __init__(self, kind: str, body: str = "", code: str | None = None,
+                 label: str | None = None):
         self.kind = kind
         self.body = body
         self.code = code
+        self._label = label
 
     @property
     def label(self) -> str:
-        return text(f"label.{self.kind}")
+        return self._label or text(f"label.{self.kind}")
 
     def __str__(self) -> str:
         head = f"{self.label}: {self.body}" if self.body else self.label
@@ -67,13 +69,16 @@ def _inline_code(escaped: str) -> str:
 
 
 def in_notebook() -> bool:
-    """True when running inside a Jupyter kernel."""
-    if "IPython" not in sys.modules:
+    """True when running inside a Jupyter kernel (not a terminal IPython)."""
+    if "IPython" not in sys.modules or "ipykernel" not in sys.modules:
         return False
-    from IPython import get_ipython
+    try:
+        from IPython import get_ipython
 
-    shell = get_ipython()
-    return shell is not None and getattr(shell, "kernel", None) is not None
+        shell = get_ipython()
+        return shell is not None and getattr(shell, "kernel", None) is not None
+    except Exception:
+        return False
 
 
 def show(feedback: Feedback) -> None:

@@ -1,15 +1,34 @@
-"""Call learner code without letting it hang or crash the checker."""
+"""Call learner code without letting it hang, flood or crash the checker.
+
+Also: descriptions of learner values (repr, str, type) that never raise, never
+take long and never flood the screen, whatever the value is (a recursive list,
+a 10^7-element array, an object whose `__repr__` raises ...).
+"""
 from __future__ import annotations
 
+import copy
+import io
+import reprlib
 import signal
+import sys
 import threading
+import warnings
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+from ..messages import text
 
-class CallTimeout(Exception):
-    """The learner's code ran longer than allowed."""
+
+class CallTimeout(BaseException):
+    """The learner's code ran longer than allowed.
+
+    A BaseException, so a learner's `except Exception:` cannot swallow it.
+    """
+
+
+class CheckTimeout(BaseException):
+    """The whole check (e.g. comparing a hostile value) ran too long."""
 
 
 @dataclass
@@ -20,20 +39,26 @@ class CallResult:
 
 
 @contextmanager
-def time_limit(seconds: float):
-    """Interrupt the block after `seconds` (main thread only; elsewhere no limit).
+def time_limit(seconds: float, exc: type[BaseException] = CallTimeout):
+    """Raise `exc` in the block after `seconds` (main thread only; elsewhere no limit).
 
-    Uses a real-time interval timer, which stops pure-Python loops. It
-    restores any timer and handler that were set before.
+    Uses a one-shot real-time interval timer, which stops pure-Python loops
+    (not a single long C call). Restores any timer and handler set before,
+    so limits nest.
     """
-    if threading.current_thread() is not threading.main_thread() or seconds <= 0:
+    if (seconds is None or seconds <= 0
+            or threading.current_thread() is not threading.main_thread()):
         yield
         return
 
     def _alarm(signum, frame):
-        raise CallTimeout()
+        raise exc()
 
-    previous = signal.signal(signal.SIGALRM, _alarm)
+    try:
+        previous = signal.signal(signal.SIGALRM, _alarm)
+    except (ValueError, OSError):  # no signals here (e.g. embedded interpreter)
+        yield
+        return
     remaining, interval = signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield
@@ -44,62 +69,159 @@ def time_limit(seconds: float):
             signal.setitimer(signal.ITIMER_REAL, remaining, interval)
 
 
-def call_safely(func, args=(), kwargs=None, timeout: float = 5.0) -> CallResult:
-    """Call func(*args, **kwargs); capture its exception or a timeout."""
+class _Sink(io.TextIOBase):
+    """Where a learner function's prints go during a check: kept short, dropped."""
+
+    def __init__(self, limit: int = 10_000):
+        self.limit, self.kept = limit, []
+        self.size = 0
+
+    def writable(self):
+        return True
+
+    def write(self, s):
+        if self.size < self.limit:
+            piece = str(s)[: self.limit - self.size]
+            self.kept.append(piece)
+            self.size += len(piece)
+        return len(s) if isinstance(s, str) else 0
+
+
+@contextmanager
+def quiet():
+    """Silence prints and warnings from learner code inside the block."""
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _Sink(), _Sink()
     try:
-        with time_limit(timeout):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        sys.stdout, sys.stderr = out, err
+
+
+def call_safely(func, args=(), kwargs=None, timeout: float = 5.0) -> CallResult:
+    """Call func(*args, **kwargs); capture its exception, exit or timeout.
+
+    The learner's prints are dropped (a function that prints a million lines
+    must not flood the notebook). KeyboardInterrupt still stops the check:
+    it is how the learner interrupts the kernel.
+    """
+    try:
+        with quiet(), time_limit(timeout):
             return CallResult(value=func(*args, **(kwargs or {})))
     except CallTimeout:
         return CallResult(timed_out=True)
     except KeyboardInterrupt:
         raise
-    except BaseException as exc:  # SystemExit from learner code is a result too
+    except CheckTimeout:
+        raise
+    except BaseException as exc:  # SystemExit, GeneratorExit ... are results too
         return CallResult(error=exc)
+
+
+def copy_args(args: tuple) -> tuple:
+    """Copies of the arguments to hand to learner code (so we can detect mutation)."""
+    out = []
+    for a in args:
+        try:
+            out.append(copy.deepcopy(a))
+        except Exception:
+            out.append(a)
+    return tuple(out)
 
 
 def describe_error(exc: BaseException) -> str:
     """`TypeError: message`, cut to one readable line."""
     message = safe_str(exc)
-    name = type(exc).__name__
+    try:
+        name = type(exc).__name__
+    except Exception:
+        name = "exception"
     return f"{name}: {message}" if message else name
+
+
+def _fallback(value) -> str:
+    try:
+        return f"<{type(value).__name__} object>"
+    except Exception:
+        return "<object>"
+
+
+def _shorten(s: str, limit: int) -> str:
+    s = " ".join(s[: limit * 4].split())
+    return s if len(s) <= limit else s[: limit - 3] + "..."
 
 
 def safe_str(value, limit: int = 200) -> str:
     """str(value) that never raises and never floods the screen."""
     try:
         s = str(value)
-    except Exception:
-        s = f"<{type(value).__name__} object>"
-    s = " ".join(s.split())
-    return s if len(s) <= limit else s[: limit - 3] + "..."
+        if not isinstance(s, str):
+            raise TypeError
+    except BaseException as exc:
+        if isinstance(exc, (KeyboardInterrupt, CallTimeout, CheckTimeout)):
+            raise
+        s = _fallback(value)
+    return _shorten(s, limit)
+
+
+class _Repr(reprlib.Repr):
+    """reprlib with bounded sizes; NumPy arrays printed compactly."""
+
+    def __init__(self):
+        super().__init__()
+        self.maxlist = self.maxtuple = self.maxset = self.maxfrozenset = 6
+        self.maxdict = 4
+        self.maxlevel = 3
+        self.maxstring = self.maxother = 60
+
+    def repr_ndarray(self, value, level):
+        import numpy as np
+
+        with np.printoptions(threshold=8, edgeitems=2, precision=4):
+            return repr(value)
+
+    def repr_instance(self, value, level):
+        try:
+            s = repr(value)
+            if not isinstance(s, str):
+                raise TypeError
+        except BaseException as exc:
+            if isinstance(exc, (KeyboardInterrupt, CallTimeout, CheckTimeout)):
+                raise
+            return _fallback(value)
+        return _shorten(s, self.maxother)
+
+
+_REPR = _Repr()
 
 
 def safe_repr(value, limit: int = 80) -> str:
+    """repr(value), bounded, that never raises (recursive lists and hostile objects too)."""
     try:
-        import numpy as np
-
-        if isinstance(value, np.ndarray):
-            with np.printoptions(threshold=8, edgeitems=2, precision=4):
-                r = repr(value)
-        else:
-            r = repr(value)
-    except Exception:
-        r = f"<{type(value).__name__} object>"
-    r = " ".join(r.split())
-    return r if len(r) <= limit else r[: limit - 3] + "..."
+        r = _REPR.repr(value)
+    except BaseException as exc:
+        if isinstance(exc, (KeyboardInterrupt, CallTimeout, CheckTimeout)):
+            raise
+        r = _fallback(value)
+    return _shorten(r, limit)
 
 
 def type_name(value) -> str:
-    """'a list', 'an int', 'a numpy array of shape (2, 3)' ..."""
+    """'a list', 'an int', 'a NumPy array of shape (2, 3) and dtype int64' ..."""
+    np = sys.modules.get("numpy")
     try:
-        import numpy as np
-
-        if isinstance(value, np.ndarray):
-            return f"a NumPy array of shape {value.shape} and dtype {value.dtype}"
+        if np is not None and type(value) is np.ndarray or (
+                np is not None and isinstance(value, np.ndarray)):
+            return text("type.ndarray", shape=tuple(value.shape), dtype=str(value.dtype))
     except Exception:
         pass
     if value is None:
-        return "None"
-    name = type(value).__name__
-    article = "an" if name[:1].lower() in "aeiou" else "a"
-    return f"{article} {name}"
+        return text("type.none")
+    try:
+        name = type(value).__name__
+    except Exception:
+        name = "object"
+    return text("type.other", name=name,
+                article="an" if name[:1].lower() in "aeiou" else "a")

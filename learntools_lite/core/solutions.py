@@ -34,7 +34,7 @@ def _candidates(assignment: str):
 
 
 def find_solutions_notebook(assignment: str) -> Path | None:
-    if os.environ.get("LEARNTOOLS_NO_SOLUTIONS"):
+    if os.environ.get("LEARNTOOLS_NO_SOLUTIONS", "") not in ("", "0"):
         return None
     for path in _candidates(assignment):
         if path.is_file():
@@ -53,14 +53,15 @@ def solution_code(assignment: str | None, qid: str) -> tuple[str | None, str]:
     path = find_solutions_notebook(assignment) if assignment else None
     if path is None:
         return None, text("solution.released")
+    wanted = grade_id(qid)
     try:
         cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
-    except (OSError, ValueError, KeyError):
-        return None, text("solution.missing")
-    wanted = grade_id(qid)
-    for cell in cells:
-        meta = cell.get("metadata", {}).get("nbgrader", {})
-        if meta.get("grade_id") == wanted and meta.get("solution"):
-            source = cell["source"] if isinstance(cell["source"], str) else "".join(cell["source"])
-            return strip_markers(source), ""
+        for cell in cells:
+            meta = cell.get("metadata", {}).get("nbgrader", {})
+            if meta.get("grade_id") == wanted and meta.get("solution"):
+                source = cell.get("source", "")
+                source = source if isinstance(source, str) else "".join(source)
+                return strip_markers(source), ""
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        pass  # an unreadable notebook is reported like a missing solution
     return None, text("solution.missing")

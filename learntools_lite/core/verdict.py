@@ -6,8 +6,10 @@ Every check ends in exactly one Verdict. The contract, stated once:
 * INCORRECT    the answer was judged and is wrong; `message` says why;
 * BLANK        the learner has not answered yet (a `____` is left, or the
                variable is not defined);
-* UNCHECKABLE  the answer could not be judged (e.g. the checker itself failed,
-               or the notebook is not bound); `message` says why.
+* UNCHECKABLE  the answer could not be judged (e.g. the notebook is not
+               bound, or using the learner's value raised); `message` says
+               why. `internal` is True only when the checker itself failed
+               (a bug: the fuzz tests look for these).
 """
 from __future__ import annotations
 
@@ -26,6 +28,14 @@ class Status(enum.Enum):
 class Verdict:
     status: Status
     message: str = ""
+    internal: bool = False
+
+    def __str__(self) -> str:
+        """What the learner saw, e.g. "Incorrect: `x` has shape (3,) ..." (used in asserts)."""
+        from ..messages import text
+
+        label = text(f"label.{self.status.value}")
+        return f"{label}: {self.message}" if self.message else label
 
     @property
     def passed(self) -> bool:

@@ -24,3 +24,53 @@ class ShortenTestTracebacks(Preprocessor):
                     message = f"{output.get('ename', 'Error')}: {output.get('evalue', '')}".rstrip(": ")
                     output["traceback"] = [message, self.note]
         return cell, resources
+
+
+class RedactHiddenTests(Preprocessor):
+    """Remove every line of hidden-test source from every output of the notebook.
+
+    A hostile submission can capture the hidden tests while they run (the
+    IPython input history `In`, an input transformer, an exception raised
+    from a patched function) and print them, into its own cells' outputs or
+    into a test cell's error. This finds each hidden-test line in the
+    autograded notebook's test cells and blanks it wherever it appears in an
+    output. Runs before ClearHiddenTests, which needs the markers still there.
+    """
+
+    begin = Unicode("### BEGIN HIDDEN TESTS", help="Start of a hidden test region.").tag(config=True)
+    end = Unicode("### END HIDDEN TESTS", help="End of a hidden test region.").tag(config=True)
+    replacement = Unicode("[hidden test redacted]", help="What a redacted line becomes.").tag(config=True)
+
+    def preprocess(self, nb, resources):
+        self._secret = set()
+        for cell in nb.cells:
+            inside = False
+            for line in cell.source.splitlines():
+                if self.begin in line:
+                    inside = True
+                elif self.end in line:
+                    inside = False
+                elif inside and len(line.strip()) >= 4:
+                    self._secret.add(line.strip())
+        return super().preprocess(nb, resources)
+
+    def _clean(self, text: str) -> str:
+        if not self._secret or not isinstance(text, str):
+            return text
+        lines = text.split("\n")
+        return "\n".join(self.replacement if any(s in line for s in self._secret) else line
+                         for line in lines)
+
+    def preprocess_cell(self, cell, resources, index):
+        for output in cell.get("outputs", []):
+            if "text" in output:
+                output["text"] = self._clean(output["text"])
+            for mime, value in output.get("data", {}).items():
+                if isinstance(value, str):
+                    output["data"][mime] = self._clean(value)
+                elif isinstance(value, list):
+                    output["data"][mime] = [self._clean(v) for v in value]
+            if output.get("output_type") == "error":
+                output["evalue"] = self._clean(output.get("evalue", ""))
+                output["traceback"] = [self._clean(t) for t in output.get("traceback", [])]
+        return cell, resources
