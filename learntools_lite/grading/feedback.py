@@ -1,6 +1,6 @@
 """Feedback preprocessors: what goes back to students must not reveal hidden tests."""
 from nbconvert.preprocessors import Preprocessor
-from traitlets import Unicode
+from traitlets import Bool, Unicode
 
 
 class ShortenTestTracebacks(Preprocessor):
@@ -13,6 +13,12 @@ class ShortenTestTracebacks(Preprocessor):
     line (`AssertionError: <message>`) is what the student needs; it carries
     the same message the checker showed them. Runs before ClearHiddenTests.
     """
+
+    enabled = Bool(True, help="nbconvert preprocessors are off unless enabled; "
+                   "listing this one in the config is the opt-in.").tag(config=True)
+    # nbconvert's Preprocessor is disabled by default; nbgrader registers the
+    # configured list without enabling it, so without this it would never run.
+    enabled = Bool(True, help="Whether to use this preprocessor.").tag(config=True)
 
     note = Unicode("(details of the autograder tests are not shown)",
                    help="Line added under the shortened traceback.").tag(config=True)
@@ -37,6 +43,9 @@ class RedactHiddenTests(Preprocessor):
     output. Runs before ClearHiddenTests, which needs the markers still there.
     """
 
+    enabled = Bool(True, help="On once listed in a preprocessors list.").tag(config=True)
+    enabled = Bool(True, help="Whether to use this preprocessor.").tag(config=True)
+
     begin = Unicode("### BEGIN HIDDEN TESTS", help="Start of a hidden test region.").tag(config=True)
     end = Unicode("### END HIDDEN TESTS", help="End of a hidden test region.").tag(config=True)
     replacement = Unicode("[hidden test redacted]", help="What a redacted line becomes.").tag(config=True)
@@ -48,10 +57,10 @@ class RedactHiddenTests(Preprocessor):
             for line in cell.source.splitlines():
                 if self.begin in line:
                     inside = True
-                elif self.end in line:
-                    inside = False
-                elif inside and len(line.strip()) >= 4:
+                if inside and len(line.strip()) >= 4:
                     self._secret.add(line.strip())
+                if self.end in line:
+                    inside = False
         return super().preprocess(nb, resources)
 
     def _clean(self, text: str) -> str:
