@@ -10,14 +10,12 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
-import os
-import shutil
 import socket
-import subprocess
 import threading
 from pathlib import Path
 
 from notebooks import ROOT
+from system_packages import ensure
 
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = ROOT / "test-artifacts" / "browser"
@@ -28,14 +26,7 @@ LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 
 def ensure_chromium() -> str:
     """Path of Chromium, installing Debian's package first if we can."""
-    if not Path(CHROMIUM).exists():
-        if os.geteuid() != 0 or not shutil.which("apt-get"):
-            raise RuntimeError("Chromium is missing: install Debian's `chromium` package "
-                               "(sudo apt-get install -y chromium) to run the browser tests")
-        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-        subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
-        subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], check=True, env=env)
-    return CHROMIUM
+    return ensure(CHROMIUM, "chromium")
 
 
 def free_port() -> int:

@@ -1,0 +1,156 @@
+"""Running a submission's cells: a sandboxed kernel and an executor that survives hostile code.
+
+`SandboxedKernelManager` starts the kernel inside `Sandbox`. The kernel talks
+to the grader over ZeroMQ *ipc* sockets (Unix socket files in a directory
+bound into the sandbox), because the sandbox has its own network namespace:
+TCP on 127.0.0.1 inside it is not the grader's loopback. Its working
+directory is a scratch copy of the submission's files without the notebooks:
+during autograde the notebook on disk holds the restored hidden tests.
+
+`SafeExecute` is nbgrader's `Execute` with three additions, each a failure
+plain nbgrader does not survive or does not bound:
+- a kernel that dies (os._exit, segfault, memory or CPU limit) fails the
+  rest of the notebook's cells instead of the whole submission, so the
+  tests that already ran keep their points;
+- a cell that runs past the timeout and ignores the interrupt gets its
+  kernel stopped, instead of every later cell waiting out its own timeout;
+- recorded output is capped (`Limits.output_bytes`), so a flood of printing
+  cannot exhaust the grader's memory.
+"""
+from __future__ import annotations
+
+import asyncio
+import os
+import queue
+import shutil
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+from jupyter_client.manager import AsyncKernelManager
+from nbclient.exceptions import DeadKernelError
+from nbclient.util import ensure_async
+from nbformat.v4 import new_output
+from nbgrader.preprocessors import Execute
+from traitlets import Bool, Integer
+
+from .sandbox import Sandbox
+
+# What happened while grading the current submission (read by the worker).
+EVENTS: list[str] = []
+
+
+class SandboxedKernelManager(AsyncKernelManager):
+    """A kernel manager whose kernels run inside the process-wide `sandbox`."""
+
+    sandbox: Sandbox | None = None   # set by the worker before grading
+    work_root: str | None = None     # where per-kernel scratch folders go
+
+    async def _async_pre_start_kernel(self, **kw):
+        sandbox = type(self).sandbox
+        if sandbox is None:
+            return await super()._async_pre_start_kernel(**kw)
+        work = Path(tempfile.mkdtemp(prefix="kernel-", dir=type(self).work_root))
+        conn, files = work / "conn", work / "files"
+        conn.mkdir()
+        cwd = str(kw.get("cwd") or os.getcwd())
+        shutil.copytree(cwd, files, ignore=shutil.ignore_patterns("*.ipynb"), symlinks=False,
+                        ignore_dangling_symlinks=True)
+        self.transport = "ipc"
+        self.ip = str(conn / "k")
+        self.connection_file = str(conn / "kernel.json")
+        # SIGINT to bwrap would not reach the kernel: ask the kernel to interrupt itself.
+        self.kernel_spec.interrupt_mode = "message"
+        kernel_cmd, kw = await super()._async_pre_start_kernel(**kw)
+        uid = sandbox.kernel_uid()
+        if uid is not None:
+            for root, dirs, names in os.walk(work):
+                for name in [root, *(os.path.join(root, n) for n in dirs + names)]:
+                    os.lchown(name, uid, uid)
+        kw["env"] = {"PATH": os.environ.get("PATH", "/usr/bin:/bin")}
+        kw["preexec_fn"] = sandbox.preexec
+        # What matters comes over ZeroMQ; the kernel's own stdout/stderr is console noise.
+        kw["stdout"] = kw["stderr"] = subprocess.DEVNULL
+        kw.pop("cwd", None)
+        return sandbox.wrap(kernel_cmd, cwd=cwd, writable=[str(conn), (str(files), cwd)], uid=uid), kw
+
+
+class SafeExecute(Execute):
+    """nbgrader's Execute, bounded: kernel death, unstoppable cells and output floods."""
+
+    output_bytes = Integer(1 << 20, help="Most output text (bytes) recorded per notebook.").tag(config=True)
+    interrupt_grace = Integer(10, help="Seconds a timed-out cell gets to stop after the interrupt.").tag(
+        config=True)
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("kernel_manager_class", SandboxedKernelManager)
+        super().__init__(*args, **kwargs)
+
+    def preprocess(self, nb, resources=None, km=None):
+        self._stopped: str | None = None
+        self._output_seen = 0
+        self._output_capped = False
+        return super().preprocess(nb, resources, km)
+
+    zero_restored_cells = Bool(True, help="A graded test cell deleted by the student is restored "
+                               "(OverwriteCells.add_missing_cells) but not run, so it scores 0.").tag(config=True)
+
+    def preprocess_cell(self, cell, resources, index):
+        nbgrader_meta = cell.metadata.get("nbgrader", {})
+        if (self.zero_restored_cells and cell.cell_type == "code" and nbgrader_meta.get("grade")
+                and "was missing from the submission" in cell.source.split("\n", 1)[0]):
+            cell.outputs = [_error("MissingCell", "this test cell was deleted from the submission; "
+                                   "it was put back and scores 0")]
+            return cell, self.resources
+        if self._stopped and cell.cell_type == "code":
+            cell.outputs = [_error("KernelStopped", f"not run: {self._stopped}")]
+            return cell, self.resources
+        try:
+            return super().preprocess_cell(cell, resources, index)
+        except DeadKernelError:
+            self._stopped = "the kernel died in an earlier cell"
+            EVENTS.append(f"kernel died in cell {index} (crash, or a memory/CPU/process limit)")
+            cell.outputs.append(_error("DeadKernelError", "the kernel died while running this cell "
+                                       "(a crash, or a memory/CPU/process limit)"))
+            return cell, self.resources
+
+    async def _async_handle_timeout(self, timeout, cell=None):
+        reply = await super()._async_handle_timeout(timeout, cell)
+        EVENTS.append(f"a cell ran past the {timeout} s time limit")
+        if not await self._responds(self.interrupt_grace):
+            EVENTS.append("the cell ignored the interrupt: kernel stopped")
+            self._stopped = "the kernel was stopped after a cell ignored the time limit"
+            await ensure_async(self.km.shutdown_kernel(now=True))
+            raise DeadKernelError("kernel stopped after a timeout")
+        return reply
+
+    async def _responds(self, grace: float) -> bool:
+        """Does the kernel answer a kernel_info request within `grace` seconds (after an interrupt)?"""
+        msg_id = self.kc.kernel_info()
+        deadline = time.monotonic() + grace
+        while (left := deadline - time.monotonic()) > 0:
+            try:
+                msg = await ensure_async(self.kc.shell_channel.get_msg(timeout=left))
+            except (queue.Empty, asyncio.TimeoutError, TimeoutError):
+                return False
+            if msg["parent_header"].get("msg_id") == msg_id:
+                return True
+        return False
+
+    def output(self, outs, msg, display_id, cell_index):
+        size = len(str(msg.get("content", {}).get("text", ""))) + sum(
+            len(str(v)) for v in msg.get("content", {}).get("data", {}).values())
+        self._output_seen += size
+        if self._output_seen > self.output_bytes:
+            if not self._output_capped:
+                self._output_capped = True
+                EVENTS.append(f"output over {self.output_bytes} bytes: the rest was not recorded")
+                outs.append(new_output("stream", name="stderr",
+                                       text=f"\n[output truncated: over {self.output_bytes} bytes]\n"))
+            return None
+        return super().output(outs, msg, display_id, cell_index)
+
+
+def _error(ename: str, evalue: str):
+    return new_output("error", ename=ename, evalue=evalue, traceback=[f"{ename}: {evalue}"])

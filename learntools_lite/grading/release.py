@@ -1,0 +1,67 @@
+"""`release`: prove each solution earns full marks, then generate the student version.
+
+The check autogrades the solutions notebook itself, sandboxed like a real
+submission, in a temporary course copy: a test that fails against its own
+solution, or an exercise that needs a file or package the sandbox lacks,
+is found before students see the exercise, not after they submit.
+"""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+import warnings
+from pathlib import Path
+
+from nbgrader.api import Gradebook
+
+from .course import CONFIG_FILE, Course
+from .worker import grade_one
+
+CHECK_STUDENT = "solution-check"
+
+
+def check_solutions(root: Path, assignment: str, sandbox: bool = True) -> list[str]:
+    """Problems found grading the solutions of `assignment` (empty: every autograded point earned)."""
+    course = Course(root)
+    if not (course.source / assignment).is_dir():
+        return [f"no folder {course.source / assignment}"]
+    with tempfile.TemporaryDirectory(prefix="ltl-release-") as tmp:
+        copy = Path(tmp) / "course"
+        copy.mkdir()
+        shutil.copy(course.root / CONFIG_FILE, copy / CONFIG_FILE)
+        shutil.copytree(course.source / assignment, copy / course.source.name / assignment)
+        nbgrader(["generate_assignment", assignment, "--force"], copy)
+        target = copy / course.submitted.name / CHECK_STUDENT / assignment
+        shutil.copytree(course.source / assignment, target)
+        base = Path(tmp) / "base.db"
+        shutil.copy(copy / "gradebook.db", base)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # SQLAlchemy's autoflush notes from nbgrader
+            result = grade_one({"course": str(copy), "assignment": assignment, "student": CHECK_STUDENT,
+                                "work": str(Path(tmp) / "work"), "base_db": str(base), "sandbox": sandbox})
+        problems = list(result["flags"])
+        with Gradebook(f"sqlite:///{result['gradebook']}") as gb:
+            for nb in gb.find_submission(assignment, CHECK_STUDENT).notebooks:
+                for grade in nb.grades:
+                    if grade.auto_score is not None and grade.auto_score < grade.max_score:
+                        problems.append(f"{nb.name}: {grade.name} scores {grade.auto_score:g}"
+                                        f"/{grade.max_score:g} with the solution")
+        return problems
+
+
+def release(root: Path, assignment: str, sandbox: bool = True, stream=None) -> None:
+    out = stream or sys.stderr
+    out.write(f"Checking that the solutions of {assignment} earn full marks...\n")
+    problems = check_solutions(root, assignment, sandbox)
+    if problems:
+        raise SystemExit("Not released: grading the solutions found problems:\n  " + "\n  ".join(problems))
+    nbgrader(["generate_assignment", assignment, "--force"], Course(root).root)
+    out.write(f"Released {assignment}: {Course(root).release / assignment}\n")
+
+
+def nbgrader(args: list[str], cwd: Path) -> None:
+    proc = subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=cwd, capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise SystemExit(f"nbgrader {' '.join(args)} failed:\n{proc.stdout[-3000:]}{proc.stderr[-3000:]}")
