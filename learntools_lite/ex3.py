@@ -13,9 +13,7 @@ import numpy as np
 
 from .core import FunctionQuestion, Mistake, Multipart, ThoughtQuestion, ValueQuestion, register
 from .core.blank import ____  # noqa: F401  (exported for the notebook)
-from .core.verdict import Blank
-from .keras_checks import KerasCompileQuestion, KerasFitQuestion, _is_model
-from .messages import text
+from .keras_checks import KerasCompileQuestion, KerasFitQuestion
 
 # Rows of the fuel data's training part in the exercise's setup cell: the 392
 # complete cars (8 lack the MPG, 6 the horsepower), 75 % of them sampled with
@@ -256,24 +254,7 @@ def _is_close(value, target):
 
 
 # ---------------------------------------------------------------- q_4
-class _CompileQuestion(KerasCompileQuestion):
-    """A model that has not been compiled yet is an unanswered question, not a wrong one:
-    the learner's cell still holds the blank."""
-
-    def _check(self, model):
-        if _is_model(model) and not _compiled(model):
-            raise Blank(text("keras.not_compiled", name=self.name))
-        return super()._check(model)
-
-
-def _compiled(model) -> bool:
-    try:
-        return bool(getattr(model, "compiled", False)) or bool(model.get_compile_config())
-    except Exception:
-        return getattr(model, "optimizer", None) is not None
-
-
-q_4 = _CompileQuestion(
+q_4 = KerasCompileQuestion(
     var="model",
     optimizer="adam",
     loss="mae",

@@ -51,7 +51,7 @@ from typing import Any
 
 from .core.questions import Question
 from .core.safe import safe_repr, type_name
-from .core.verdict import Incorrect, Uncheckable
+from .core.verdict import Blank, Incorrect, Uncheckable
 from .messages import text
 
 __all__ = ["KerasCompileQuestion", "KerasFitQuestion", "KerasModelQuestion",
@@ -160,7 +160,9 @@ class KerasCompileQuestion(Question):
         if not config:
             optimizer = getattr(model, "optimizer", None)
             if optimizer is None:
-                raise Incorrect(text("keras.not_compiled", name=self.name))
+                # Not compiled yet: the compile cell still holds its blank. That is
+                # an unanswered question ("fill in"), not a wrong answer.
+                raise Blank(text("keras.not_compiled", name=self.name))
             config = {"optimizer": optimizer, "loss": getattr(model, "loss", None),
                       "metrics": None}
         return config

@@ -62,7 +62,8 @@ def test_question_given_as_objects_accepts_strings():
 def test_compile_mistakes_are_named():
     """Are a wrong loss, a wrong optimizer, no compile and a non-model each named?"""
     m = _model()
-    assert "has not been compiled yet" in COMPILE.check_value(m).message
+    verdict = COMPILE.check_value(m)
+    assert verdict.status is Status.BLANK and "has not been compiled yet" in verdict.message
     m.compile(optimizer="adam", loss="mse")
     assert COMPILE.check_value(m).message == ("`model` was compiled with loss mean_squared_error,"
                                               " but the question asks for mean_absolute_error.")
