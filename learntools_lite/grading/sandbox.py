@@ -139,7 +139,7 @@ class Sandbox:
     def env() -> dict[str, str]:
         """The kernel's environment: nothing inherited but what Python and our libraries need."""
         return {"HOME": "/tmp", "TMPDIR": "/tmp", "IPYTHONDIR": "/tmp/.ipython",
-                "MPLCONFIGDIR": "/tmp/.matplotlib", "MPLBACKEND": "Agg", "PYTHONNOUSERSITE": "1",
+                "MPLCONFIGDIR": "/tmp/.matplotlib", "PYTHONNOUSERSITE": "1",
                 "TF_CPP_MIN_LOG_LEVEL": "2", "PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin",
                 "LANG": "C.UTF-8", "NBGRADER_EXECUTION": "autograde"}
 
