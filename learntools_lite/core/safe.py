@@ -153,17 +153,23 @@ def _shorten(s: str, limit: int) -> str:
     return s if len(s) <= limit else s[: limit - 3] + "..."
 
 
-def safe_str(value, limit: int = 200) -> str:
-    """str(value) that never raises and never floods the screen."""
+def _text_of(convert, value) -> str:
+    """convert(value) (str or repr) as text, or a fallback when it raises or
+    returns something else. Interrupts and our own time limits still propagate."""
     try:
-        s = str(value)
+        s = convert(value)
         if not isinstance(s, str):
             raise TypeError
     except BaseException as exc:
         if isinstance(exc, (KeyboardInterrupt, CallTimeout, CheckTimeout)):
             raise
-        s = _fallback(value)
-    return _shorten(s, limit)
+        return _fallback(value)
+    return s
+
+
+def safe_str(value, limit: int = 200) -> str:
+    """str(value) that never raises and never floods the screen."""
+    return _shorten(_text_of(str, value), limit)
 
 
 class _Repr(reprlib.Repr):
@@ -183,15 +189,7 @@ class _Repr(reprlib.Repr):
             return repr(value)
 
     def repr_instance(self, value, level):
-        try:
-            s = repr(value)
-            if not isinstance(s, str):
-                raise TypeError
-        except BaseException as exc:
-            if isinstance(exc, (KeyboardInterrupt, CallTimeout, CheckTimeout)):
-                raise
-            return _fallback(value)
-        return _shorten(s, self.maxother)
+        return _shorten(_text_of(repr, value), self.maxother)
 
 
 _REPR = _Repr()
