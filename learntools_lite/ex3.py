@@ -27,11 +27,16 @@ NUM_EPOCHS = 200
 class _TestFunction:
     """A function of a vector for the learner's numerical_gradient, with its exact gradient."""
 
-    def __init__(self, formula, f, grad):
+    def __init__(self, formula, f, grad, code, env=None):
         self.formula, self.f, self.grad = formula, f, grad
+        self.code, self.env = code, env or {}
 
     def __call__(self, x):
         return self.f(np.asarray(x, dtype=float))
+
+    def wire_spec(self):
+        """(source, arrays, cast): how the grader sends this function to the learner's kernel."""
+        return self.code, self.env, None
 
     def __repr__(self):
         return f"f(x) = {self.formula}"
@@ -41,13 +46,14 @@ def _quadratic(A, c):
     """f(x) = x.A.x / 2 + c.x: central differences are exact for it, for any h."""
     A = (A + A.T) / 2
     return _TestFunction("x @ A @ x / 2 + c @ x", lambda x: x @ A @ x / 2 + c @ x,
-                         lambda x: A @ x + c)
+                         lambda x: A @ x + c, "lambda x: x @ A @ x / 2 + c @ x", {"A": A, "c": c})
 
 
 def _gradient_cases():
     trig = _TestFunction("sum(sin(x)) + x[0] * x[-1]",
                          lambda x: np.sum(np.sin(x)) + x[0] * x[-1],
-                         lambda x: np.cos(x) + _ends(x))
+                         lambda x: np.cos(x) + _ends(x),
+                         "lambda x: np.sum(np.sin(x)) + x[0] * x[-1]")
     A = np.array([[2.0, 1.0, 0.0], [1.0, 4.0, -1.0], [0.0, -1.0, 6.0]])
     c = np.array([1.0, -2.0, 0.5])
     return [(_quadratic(A, c), np.array([1.0, -0.5, 2.0]), 0.1),

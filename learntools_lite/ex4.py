@@ -285,8 +285,12 @@ q_3 = FunctionQuestion(
 class _TestFunction:
     """A scalar function of an array for grad_check, with its exact gradient (the oracle's)."""
 
-    def __init__(self, name, f, grad):
-        self.name, self.f, self.grad = name, f, grad
+    def __init__(self, name, f, grad, env=None):
+        self.name, self.f, self.grad, self.env = name, f, grad, env or {}
+
+    def wire_spec(self):
+        """(source, arrays, cast): how the grader sends this function to the learner's kernel."""
+        return self.name, self.env, "float"
 
     def __call__(self, x):
         return float(self.f(np.asarray(x, dtype=float)))
@@ -304,11 +308,12 @@ _SIN = _TestFunction("lambda x: np.sum(np.sin(x) * x)", lambda x: np.sum(np.sin(
 _EXP = _TestFunction("lambda x: np.sum(np.exp(x))", lambda x: np.sum(np.exp(x)),
                      lambda x: np.exp(x))
 _QUAD = _TestFunction("lambda x: x @ A @ x", lambda x: x @ _A @ x,
-                      lambda x: (_A + _A.T) @ x)
+                      lambda x: (_A + _A.T) @ x, env={"A": _A})
 _TANH = _TestFunction("lambda W: np.sum(np.tanh(X @ W) ** 2)",
                       lambda W: np.sum(np.tanh(np.array([[0.5, -1.0], [1.0, 2.0],
                                                           [0.3, 0.1]]) @ W) ** 2),
-                      lambda W: _tanh_sq_grad(W))
+                      lambda W: _tanh_sq_grad(W),
+                      env={"X": np.array([[0.5, -1.0], [1.0, 2.0], [0.3, 0.1]])})
 
 
 def _tanh_sq_grad(W):

@@ -35,7 +35,10 @@ from nbformat.v4 import new_output
 from nbgrader.preprocessors import Execute
 from traitlets import Bool, Integer
 
+from . import kernel_package
+from .queries import KernelQueries
 from .sandbox import Sandbox
+from .verdicts import TestCellJudge
 
 # What happened while grading the current submission (read by the worker).
 EVENTS: list[str] = []
@@ -50,10 +53,13 @@ class SandboxedKernelManager(AsyncKernelManager):
     async def _async_pre_start_kernel(self, **kw):
         sandbox = type(self).sandbox
         if sandbox is None:
-            return await super()._async_pre_start_kernel(**kw)
+            kernel_cmd, kw = await super()._async_pre_start_kernel(**kw)
+            return _safe_path(kernel_cmd), kw
         work = Path(tempfile.mkdtemp(prefix="kernel-", dir=type(self).work_root))
         conn, files = work / "conn", work / "files"
         conn.mkdir()
+        # The kernel's learntools_lite holds no answers (question names only).
+        package = kernel_package.build(work / "package")
         cwd = str(kw.get("cwd") or os.getcwd())
         shutil.copytree(cwd, files, ignore=shutil.ignore_patterns("*.ipynb"), symlinks=False,
                         ignore_dangling_symlinks=True)
@@ -63,6 +69,7 @@ class SandboxedKernelManager(AsyncKernelManager):
         # SIGINT to bwrap would not reach the kernel: ask the kernel to interrupt itself.
         self.kernel_spec.interrupt_mode = "message"
         kernel_cmd, kw = await super()._async_pre_start_kernel(**kw)
+        kernel_cmd = _safe_path(kernel_cmd)
         uid = sandbox.kernel_uid()
         if uid is not None:
             for root, dirs, names in os.walk(work):
@@ -73,7 +80,21 @@ class SandboxedKernelManager(AsyncKernelManager):
         # What matters comes over ZeroMQ; the kernel's own stdout/stderr is console noise.
         kw["stdout"] = kw["stderr"] = subprocess.DEVNULL
         kw.pop("cwd", None)
-        return sandbox.wrap(kernel_cmd, cwd=cwd, writable=[str(conn), (str(files), cwd)], uid=uid), kw
+        return sandbox.wrap(kernel_cmd, cwd=cwd, writable=[str(conn), (str(files), cwd),
+                                                        (str(package), str(kernel_package.PACKAGE))],
+                            uid=uid), kw
+
+
+def _safe_path(kernel_cmd: list[str]) -> list[str]:
+    """`python -P -m ipykernel_launcher ...`: neither the kernel's cwd nor '' on sys.path.
+
+    With -P (PYTHONSAFEPATH) Python does not put the working directory first,
+    and IPython's own `init_path` leaves '' out too, so a `numpy.py` or a
+    `learntools_lite/` folder submitted beside the notebook shadows nothing.
+    """
+    if len(kernel_cmd) > 1 and kernel_cmd[1] == "-m" and "python" in Path(kernel_cmd[0]).name:
+        return [kernel_cmd[0], "-P", *kernel_cmd[1:]]
+    return kernel_cmd
 
 
 class SafeExecute(Execute):
@@ -87,11 +108,26 @@ class SafeExecute(Execute):
         kwargs.setdefault("kernel_manager_class", SandboxedKernelManager)
         super().__init__(*args, **kwargs)
 
+    query_timeout = Integer(60, help="Seconds the kernel gets to answer one data query of the "
+                            "grader (a model's weights, a variable).").tag(config=True)
+    call_timeout = Integer(10, help="Seconds a learner function gets per call on the grader's "
+                           "inputs.").tag(config=True)
+    query_bytes = Integer(64 << 20, help="Largest answer (bytes) the kernel may give one "
+                          "query.").tag(config=True)
+    judge_outside = Bool(True, help="Judge test cells in this process on data the kernel "
+                         "returns (never run them in the kernel).").tag(config=True)
+
     def preprocess(self, nb, resources=None, km=None):
         self._stopped: str | None = None
         self._output_seen = 0
         self._output_capped = False
-        return super().preprocess(nb, resources, km)
+        self._judge: TestCellJudge | None = None
+        try:
+            return super().preprocess(nb, resources, km)
+        finally:
+            if self._judge is not None:
+                self._judge.queries.close()
+                self._judge = None
 
     zero_restored_cells = Bool(True, help="A graded test cell deleted by the student is restored "
                                "(OverwriteCells.add_missing_cells) but not run, so it scores 0.").tag(config=True)
@@ -106,6 +142,10 @@ class SafeExecute(Execute):
         if self._stopped and cell.cell_type == "code":
             cell.outputs = [_error("KernelStopped", f"not run: {self._stopped}")]
             return cell, self.resources
+        if (self.judge_outside and cell.cell_type == "code" and nbgrader_meta.get("grade")
+                and not nbgrader_meta.get("solution")):
+            cell.outputs = self._judge_test_cell(nbgrader_meta.get("grade_id"))
+            return cell, self.resources
         try:
             return super().preprocess_cell(cell, resources, index)
         except DeadKernelError:
@@ -114,6 +154,32 @@ class SafeExecute(Execute):
             cell.outputs.append(_error("DeadKernelError", "the kernel died while running this cell "
                                        "(a crash, or a memory/CPU/process limit)"))
             return cell, self.resources
+
+    def _judge_test_cell(self, grade_id: str | None) -> list:
+        """The verdict of a test cell, decided here on data from the kernel (see verdicts.py)."""
+        source = self._instructor_source(grade_id)
+        if source is None:
+            EVENTS.append(f"a graded cell with an unknown grade_id {grade_id!r}: scored 0")
+            return [_error("UnknownTestCell", "this test cell is not in the gradebook: not graded")]
+        if self._judge is None:
+            self._judge = TestCellJudge(
+                KernelQueries(self.km.get_connection_info(), timeout=self.query_timeout,
+                              max_bytes=self.query_bytes, interrupt_grace=self.interrupt_grace),
+                EVENTS, call_timeout=self.call_timeout)
+        return self._judge.judge(grade_id, source)
+
+    def _instructor_source(self, grade_id: str | None) -> str | None:
+        """The test cell's text as the gradebook holds it (hidden tests included)."""
+        from nbgrader.api import Gradebook, MissingEntry
+
+        info = (self.resources or {}).get("nbgrader", {})
+        if not grade_id or "db_url" not in info:
+            return None
+        with Gradebook(info["db_url"]) as gb:
+            try:
+                return gb.find_source_cell(grade_id, info["notebook"], info["assignment"]).source
+            except MissingEntry:
+                return None
 
     async def _async_handle_timeout(self, timeout, cell=None):
         reply = await super()._async_handle_timeout(timeout, cell)

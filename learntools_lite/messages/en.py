@@ -130,6 +130,9 @@ MESSAGES = {
     # Thought questions.
     "thought": "There is no single right answer here; compare your thinking "
                "with the discussion.",
+    # The kernel's copy of an exercise while a submission is graded.
+    "grading.outside": "This notebook is being graded: `{qid}` is judged by the grader, "
+                       "outside this kernel, on the values your cells computed.",
     # animate_sgd settings (sgd_trajectory.py).
     "sgd.not_number": "{name} must be a number, like {example}; got {value!r}.",
     "sgd.not_finite": "{name} must be a finite number; got {value!r}.",

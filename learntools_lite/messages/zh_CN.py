@@ -101,6 +101,8 @@ MESSAGES = {
     "keras.not_built": "`{name}` 还不知道输入形状：请用 `keras.Input(shape=...)` 开始构建模型。",
     "keras.params": "模型有 {actual} 个参数，但应该有 {expected} 个。",
     "thought": "这道题没有唯一的正确答案；请把你的想法与讨论对照。",
+    "grading.outside": "这个笔记本正在评分：`{qid}` 由评分程序在这个内核之外，"
+                       "根据你的单元格算出的值来判定。",
     # animate_sgd 的参数（sgd_trajectory.py）。
     "sgd.not_number": "{name} 必须是一个数，例如 {example}；现在是 {value!r}。",
     "sgd.not_finite": "{name} 必须是有限的数；现在是 {value!r}。",

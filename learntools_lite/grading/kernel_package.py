@@ -1,0 +1,47 @@
+"""The learntools_lite a sandboxed kernel sees: the package without a single answer.
+
+Built per kernel from the installed package and bound over it inside the
+sandbox: every exercise module `exN.py` is replaced by stubs that name its
+questions (see `core/grading_stub.py`); the oracles, the solution finder
+and the grader itself are left out. Datasets, the blank, the binder and
+the SGD explorer stay, so the setup cells run as they do for the learner.
+"""
+from __future__ import annotations
+
+import importlib
+import shutil
+from pathlib import Path
+
+import learntools_lite
+from learntools_lite.core.questions import Multipart
+
+PACKAGE = Path(learntools_lite.__file__).resolve().parent
+LEFT_OUT = ["grading", "oracles.py", "solutions.py", "__pycache__", "*.pyc"]
+
+
+def exercise_modules() -> list[str]:
+    return sorted(p.stem for p in PACKAGE.glob("ex[0-9]*.py"))
+
+
+def stub_source(exercise: str) -> str:
+    """The text of the grading build of `learntools_lite.<exercise>`."""
+    module = importlib.import_module(f"learntools_lite.{exercise}")
+    questions = {}
+    for name in getattr(module, "__all__", []):
+        value = getattr(module, name, None)
+        if name.startswith("q_"):
+            questions[name] = list(value.parts) if isinstance(value, Multipart) else []
+    return (f'"""Grading build of learntools_lite.{exercise}: question names only; '
+            'the questions are judged outside this kernel."""\n'
+            "from .core.blank import ____\n"
+            "from .core.grading_stub import stubs\n\n"
+            f"globals().update(stubs({questions!r}))\n"
+            f"__all__ = {sorted(questions) + ['____']!r}\n")
+
+
+def build(dest: Path) -> Path:
+    """Write the grading build of the package into `dest` (a new folder) and return it."""
+    shutil.copytree(PACKAGE, dest, ignore=shutil.ignore_patterns(*LEFT_OUT), symlinks=False)
+    for exercise in exercise_modules():
+        (dest / f"{exercise}.py").write_text(stub_source(exercise))
+    return dest

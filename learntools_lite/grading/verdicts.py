@@ -1,0 +1,93 @@
+"""Autograder test cells judged in the trusted grader, their verdicts written as the cell's outputs.
+
+`TestCellJudge.judge(cell)` takes the test cell's text from the gradebook
+(the instructor's source, hidden tests included; never the submission's
+copy), runs it in THIS process inside `testcell.trusted(...)`, where
+`grade(...)` and `answer(...)` read the learner's answers as data through
+`remote.LearnerAnswers`, and returns nbgrader outputs:
+
+* passed: a stream output with the verdict ("Correct: ..."): full points;
+* failed: an error output whose message is the visible check's verdict
+  (what `q_n.check()` says), or "a hidden test failed" with no detail, so
+  feedback never shows hidden tests; a kernel that gave no usable answer
+  is named as the reason. nbgrader scores a test cell with an error 0.
+
+One secret seed per submission draws the extra inputs of function questions.
+"""
+from __future__ import annotations
+
+import io
+import secrets
+import traceback
+from contextlib import redirect_stderr, redirect_stdout
+
+from nbformat.v4 import new_output
+
+from .. import testcell
+from .queries import KernelQueries, QueryFailed
+from .remote import LearnerAnswers
+
+HIDDEN_BEGIN, HIDDEN_END = "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"
+FILENAME = "<test cell>"
+MAX_MESSAGE = 4000
+
+
+def hidden_lines(source: str) -> set[int]:
+    """1-based line numbers of the hidden-test region (markers included)."""
+    lines, inside = set(), False
+    for number, line in enumerate(source.splitlines(), 1):
+        if line.strip().startswith(HIDDEN_BEGIN):
+            inside = True
+        if inside:
+            lines.add(number)
+        if line.strip().startswith(HIDDEN_END):
+            inside = False
+    return lines
+
+
+def _failing_line(exc: BaseException) -> int | None:
+    """The line of the test cell where `exc` was raised (its frame in the cell)."""
+    line = None
+    for frame, lineno in traceback.walk_tb(exc.__traceback__):
+        if frame.f_code.co_filename == FILENAME:
+            line = lineno
+    return line
+
+
+class TestCellJudge:
+    """Judges the test cells of one notebook against one kernel."""
+
+    def __init__(self, queries: KernelQueries, events: list[str], seed: int | None = None,
+                 call_timeout: float | None = None):
+        self.queries, self.events = queries, events
+        self.seed = secrets.randbits(63) if seed is None else seed
+        self.call_timeout = call_timeout
+
+    def judge(self, grade_id: str, source: str) -> list:
+        answers = LearnerAnswers(self.queries, self.call_timeout)
+        failures_before = len(self.queries.failures)
+        printed = io.StringIO()
+        outcome = None
+        try:
+            code = compile(source, FILENAME, "exec")
+            with testcell.trusted(answers, self.seed), redirect_stdout(printed), \
+                    redirect_stderr(io.StringIO()):
+                exec(code, {"__name__": "__test_cell__"})
+        except QueryFailed as exc:
+            outcome = ("QueryFailed", f"the kernel gave no usable answer: {exc}")
+        except Exception as exc:  # an assert of the test cell, or an error in it
+            hidden = _failing_line(exc) in hidden_lines(source)
+            if hidden:
+                outcome = ("AssertionError", "a hidden test failed")
+            elif isinstance(exc, AssertionError):
+                outcome = ("AssertionError", str(exc) or "the test failed")
+            else:
+                outcome = (type(exc).__name__, f"{type(exc).__name__}: {exc}")
+        for reason in self.queries.failures[failures_before:]:
+            self.events.append(f"{grade_id}: the kernel gave no usable answer ({reason}); scored 0")
+        if outcome is None:
+            text = printed.getvalue()[:MAX_MESSAGE] or "Correct\n"
+            return [new_output("stream", name="stdout", text=text)]
+        ename, message = outcome
+        message = message[:MAX_MESSAGE]
+        return [new_output("error", ename=ename, evalue=message, traceback=[f"{ename}: {message}"])]
