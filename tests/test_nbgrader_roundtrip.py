@@ -60,7 +60,7 @@ def test_feedback_is_written_without_hidden_tests(graded_course):
     for student in ("alice", "bob"):
         html = (course / "feedback" / student / assignment / f"{notebook}.html").read_text()
         assert "BEGIN HIDDEN TESTS" not in html
-        assert "_verdict" in html  # the visible test is there
+        assert "learntools_lite.testcell" in html  # the visible test is there
 
 
 def test_export_lists_both_students(graded_course):

@@ -29,7 +29,7 @@ def _ltl_answer(request, user_ns):
 
     def npy(array):
         buf = io.BytesIO()
-        np.save(buf, np.ascontiguousarray(array), allow_pickle=False)
+        np.save(buf, np.asarray(array), allow_pickle=False)
         return base64.b64encode(buf.getvalue()).decode("ascii")
 
     def is_blank(value):
@@ -66,7 +66,10 @@ def _ltl_answer(request, user_ns):
             return [decode(v) for v in data]
         if not isinstance(data, dict):
             return data
-        (tag, body), = data.items()
+        if "$fn" in data:
+            tag, body = "$fn", data["$fn"]
+        else:
+            (tag, body), = data.items()
         if tag in ("$nd", "$np"):
             array = np.load(io.BytesIO(base64.b64decode(body)), allow_pickle=False)
             return array[()] if tag == "$np" else array

@@ -111,8 +111,8 @@ class KernelQueries:
             raise QueryFailed(f"an answer over {self.max_bytes} bytes, or not text")
         try:
             reply = json.loads(text)
-        except ValueError:
-            raise QueryFailed("an answer that is not JSON") from None
+        except (ValueError, RecursionError):
+            raise QueryFailed("an answer that is not JSON (or nested too deeply)") from None
         if not isinstance(reply, dict) or reply.get("id") != request_id:
             raise QueryFailed("an answer to another question")
         return reply

@@ -43,7 +43,7 @@ class Opaque:
 
 def _npy(array: np.ndarray) -> str:
     buf = io.BytesIO()
-    np.save(buf, np.ascontiguousarray(array), allow_pickle=False)
+    np.save(buf, np.asarray(array), allow_pickle=False)
     return base64.b64encode(buf.getvalue()).decode("ascii")
 
 
