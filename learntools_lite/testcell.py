@@ -77,7 +77,11 @@ def grade(exercise: str, qid: str):
         return _grade_here(exercise, qid, sys._getframe(1).f_globals)
     from .core.verdict import Status
 
-    verdict = for_grading(question(exercise, qid), _secret_seed).verdict(_answers)
+    graded = for_grading(question(exercise, qid), _secret_seed)
+    for part in graded.parts.values() if hasattr(graded, "parts") else [graded]:
+        for name in part.var_names:
+            name in _answers  # fetch (and rebuild a model) before the check's own time limit starts
+    verdict = graded.verdict(_answers)
     if verdict.status is not Status.CORRECT:
         raise AssertionError(str(verdict))
     print(str(verdict))

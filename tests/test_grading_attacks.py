@@ -96,9 +96,10 @@ ATTACKS = {
     # -- patched libraries and builtins
     "numpy_patched": ("mixed", "import numpy as np\nnp.allclose = np.array_equal = np.isclose = "
                                "lambda *a, **k: True\nnp.shape = lambda a: (4, 28, 28)", {}),
-    "builtins_patched": ("mixed", "import builtins\n_real_isinstance = builtins.isinstance\n"
-                                  "builtins.abs = lambda x: 0\nbuiltins.min = builtins.max = lambda *a, **k: 0.5\n"
-                                  "builtins.isinstance = lambda o, t: True if t is bool else _real_isinstance(o, t)",
+    "builtins_patched": ("mixed", "import builtins, numpy as np\n_real_isinstance = builtins.isinstance\n"
+                                  "builtins.abs = lambda x: 0\nbuiltins.round = lambda *a: 0\n"
+                                  "builtins.all = lambda it: True\n"
+                                  "builtins.isinstance = lambda o, t: True if t is np.ndarray else _real_isinstance(o, t)",
                          {}),
     "lying_array": ("mixed", "import numpy as np\nclass _Liar(np.ndarray):\n"
                              "    __eq__ = __ne__ = lambda self, other: True\n"

@@ -30,7 +30,7 @@ from pathlib import Path
 
 from jupyter_client.manager import AsyncKernelManager
 from nbclient.exceptions import DeadKernelError
-from nbclient.util import ensure_async
+from nbclient.util import ensure_async, run_sync
 from nbformat.v4 import new_output
 from nbgrader.preprocessors import Execute
 from traitlets import Bool, Integer
@@ -114,6 +114,8 @@ class SafeExecute(Execute):
                            "inputs.").tag(config=True)
     query_bytes = Integer(64 << 20, help="Largest answer (bytes) the kernel may give one "
                           "query.").tag(config=True)
+    judge_timeout = Integer(600, help="Seconds the grader spends judging one test cell, its "
+                            "queries included.").tag(config=True)
     judge_outside = Bool(True, help="Judge test cells in this process on data the kernel "
                          "returns (never run them in the kernel).").tag(config=True)
 
@@ -165,8 +167,26 @@ class SafeExecute(Execute):
             self._judge = TestCellJudge(
                 KernelQueries(self.km.get_connection_info(), timeout=self.query_timeout,
                               max_bytes=self.query_bytes, interrupt_grace=self.interrupt_grace),
-                EVENTS, call_timeout=self.call_timeout)
-        return self._judge.judge(grade_id, source)
+                EVENTS, call_timeout=self.call_timeout, cell_timeout=self.judge_timeout)
+        try:
+            return self._judge.judge(grade_id, source)
+        finally:
+            run_sync(self._drain_iopub)()
+
+    async def _drain_iopub(self, most: int = 100_000, seconds: float = 5.0) -> None:
+        """Drop the judge's query traffic from our own iopub queue before the next cell runs.
+
+        Otherwise thousands of stale messages fill the queue (ZeroMQ's high-water
+        mark) and the next cell's own messages are dropped.
+        """
+        deadline = time.monotonic() + seconds
+        for _ in range(most):
+            if time.monotonic() > deadline:
+                return
+            try:
+                await ensure_async(self.kc.iopub_channel.get_msg(timeout=0.05))
+            except (queue.Empty, asyncio.TimeoutError, TimeoutError):
+                return
 
     def _instructor_source(self, grade_id: str | None) -> str | None:
         """The test cell's text as the gradebook holds it (hidden tests included)."""

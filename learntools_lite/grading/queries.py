@@ -72,10 +72,11 @@ class KernelQueries:
         if self.broken:
             raise QueryFailed(self.broken)
         self.asked += 1
+        self._drain()  # stale output of the learner's cells would fill the queue and drop our answer
         request = dict(request, id=uuid.uuid4().hex)
         code = f"{ANSWERER}\n_ltl_answer(__import__('json').loads({json.dumps(request)!r}), globals())\n" \
                "del _ltl_answer\n"
-        msg_id = self.client.execute(code, silent=False, store_history=False, allow_stdin=False)
+        msg_id = self.client.execute(code, silent=True, store_history=False, allow_stdin=False)
         limit = self.timeout if timeout is None else timeout
         deadline = time.monotonic() + limit
         reply = None
@@ -105,6 +106,13 @@ class KernelQueries:
         if "failed" in reply:
             raise QueryFailed(f"the kernel could not answer: {str(reply['failed'])[:200]}")
         return reply
+
+    def _drain(self, most: int = 100_000) -> None:
+        socket = self.client.iopub_channel.socket
+        for _ in range(most):
+            if not socket.poll(0):
+                return
+            socket.recv_multipart()
 
     def _parse(self, text, request_id) -> dict:
         if not isinstance(text, str) or len(text) > self.max_bytes:

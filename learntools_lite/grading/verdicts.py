@@ -24,6 +24,7 @@ from contextlib import redirect_stderr, redirect_stdout
 from nbformat.v4 import new_output
 
 from .. import testcell
+from ..core.safe import time_limit
 from .queries import KernelQueries, QueryFailed
 from .remote import LearnerAnswers
 
@@ -54,12 +55,16 @@ def _failing_line(exc: BaseException) -> int | None:
     return line
 
 
+class JudgeTimeout(BaseException):
+    """A test cell ran past its time (a BaseException: the checks' own handlers let it through)."""
+
+
 class TestCellJudge:
     """Judges the test cells of one notebook against one kernel."""
 
     def __init__(self, queries: KernelQueries, events: list[str], seed: int | None = None,
-                 call_timeout: float | None = None):
-        self.queries, self.events = queries, events
+                 call_timeout: float | None = None, cell_timeout: float = 600):
+        self.queries, self.events, self.cell_timeout = queries, events, cell_timeout
         self.seed = secrets.randbits(63) if seed is None else seed
         self.call_timeout = call_timeout
 
@@ -71,8 +76,11 @@ class TestCellJudge:
         try:
             code = compile(source, FILENAME, "exec")
             with testcell.trusted(answers, self.seed), redirect_stdout(printed), \
-                    redirect_stderr(io.StringIO()):
+                    redirect_stderr(io.StringIO()), time_limit(self.cell_timeout, JudgeTimeout):
                 exec(code, {"__name__": "__test_cell__"})
+        except JudgeTimeout:
+            outcome = ("TimeoutError", f"the test took longer than {self.cell_timeout:g} s")
+            self.events.append(f"{grade_id}: the test ran past {self.cell_timeout:g} s; scored 0")
         except QueryFailed as exc:
             outcome = ("QueryFailed", f"the kernel gave no usable answer: {exc}")
         except Exception as exc:  # an assert of the test cell, or an error in it
