@@ -48,6 +48,7 @@ class SandboxedKernelManager(AsyncKernelManager):
     """A kernel manager whose kernels run inside the process-wide `sandbox`."""
 
     sandbox: Sandbox | None = None   # set by the worker before grading
+    answer_free_package = True       # bind the package without answers (off only to measure the harness)
     work_root: str | None = None     # where per-kernel scratch folders go
 
     async def _async_pre_start_kernel(self, **kw):
@@ -59,7 +60,7 @@ class SandboxedKernelManager(AsyncKernelManager):
         conn, files = work / "conn", work / "files"
         conn.mkdir()
         # The kernel's learntools_lite holds no answers (question names only).
-        package = kernel_package.build(work / "package")
+        package = kernel_package.build(work / "package") if type(self).answer_free_package else None
         cwd = str(kw.get("cwd") or os.getcwd())
         shutil.copytree(cwd, files, ignore=shutil.ignore_patterns("*.ipynb"), symlinks=False,
                         ignore_dangling_symlinks=True)
@@ -80,9 +81,10 @@ class SandboxedKernelManager(AsyncKernelManager):
         # What matters comes over ZeroMQ; the kernel's own stdout/stderr is console noise.
         kw["stdout"] = kw["stderr"] = subprocess.DEVNULL
         kw.pop("cwd", None)
-        return sandbox.wrap(kernel_cmd, cwd=cwd, writable=[str(conn), (str(files), cwd),
-                                                        (str(package), str(kernel_package.PACKAGE))],
-                            uid=uid), kw
+        writable = [str(conn), (str(files), cwd)]
+        if package is not None:
+            writable.append((str(package), str(kernel_package.PACKAGE)))
+        return sandbox.wrap(kernel_cmd, cwd=cwd, writable=writable, uid=uid), kw
 
 
 def _safe_path(kernel_cmd: list[str]) -> list[str]:
@@ -107,6 +109,8 @@ class SafeExecute(Execute):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("kernel_manager_class", SandboxedKernelManager)
         super().__init__(*args, **kwargs)
+        # Test cells that run in the kernel (judge_outside off) need the real checkers there.
+        SandboxedKernelManager.answer_free_package = self.judge_outside
 
     query_timeout = Integer(60, help="Seconds the kernel gets to answer one data query of the "
                             "grader (a model's weights, a variable).").tag(config=True)
