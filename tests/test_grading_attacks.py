@@ -68,7 +68,7 @@ def forge(name: str, reply_code: str) -> str:
 import re as _re
 def _forge(lines):
     src = "".join(lines)
-    if "_ltl_answer(" not in src or '"name": "{name}"' not in src:
+    if "_ltl_answer(" not in src or '"op": "describe", "name": "{name}", "id"' not in src:
         return lines
     found = _re.search(r'"id": "([0-9a-f]{{32}})"', src)
     qid = found.group(1) if found else ""
@@ -213,7 +213,8 @@ def test_attack_scores_exactly_the_wrong_answers(attacked, student):
     assert float(row["score"]) == expected, row
 
 
-@pytest.mark.parametrize("student", [s for s in ATTACKS if s.startswith("reply_")])
+@pytest.mark.parametrize("student", [s for s in ATTACKS if s.startswith("reply_")
+                                     and s != "reply_lies_about_kind"])  # valid data, just a wrong answer
 def test_a_bad_answer_is_recorded(attacked, student):
     """Is a bad answer to a query recorded, in the report and in the test cell's output?"""
     course, result = attacked

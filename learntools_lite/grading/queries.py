@@ -60,6 +60,11 @@ class KernelQueries:
             self.client.context.destroy(linger=0)
             self.client = None
 
+    def failed(self, reason: str) -> QueryFailed:
+        """Record that an answer was unusable (found after `ask`, e.g. while decoding it)."""
+        self.failures.append(reason)
+        return QueryFailed(reason)
+
     def ask(self, request: dict, timeout: float | None = None) -> dict:
         """The kernel's reply to `request` (a JSON object, not yet validated)."""
         try:

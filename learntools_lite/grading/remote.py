@@ -67,9 +67,9 @@ class RemoteFunction:
             value = wire.decode(reply["value"])
             after = wire.decode(reply.get("args_after", []))
         except KeyError:
-            raise QueryFailed("an answer without a value") from None
+            raise self._queries.failed("an answer without a value") from None
         except wire.BadReply as err:
-            raise QueryFailed(f"a malformed answer: {err}") from None
+            raise self._queries.failed(f"a malformed answer: {err}") from None
         if isinstance(after, list) and len(after) == len(args):
             for given, changed in zip(args, after):
                 _copy_back(given, changed)
@@ -143,11 +143,11 @@ class LearnerAnswers(Mapping):
                 from .rebuild import keras_history
                 return keras_history(wire.decode(reply.get("params")), wire.decode(reply.get("history")))
         except wire.BadReply as err:
-            raise QueryFailed(f"a malformed answer about `{name}`: {err}") from None
+            raise self.queries.failed(f"a malformed answer about `{name}`: {err}") from None
         except (ValueError, TypeError, KeyError, json.JSONDecodeError) as err:
-            raise QueryFailed(f"could not rebuild `{name}` from the kernel's data: "
-                              f"{type(err).__name__}: {str(err)[:200]}") from None
-        raise QueryFailed(f"an answer of unknown kind about `{name}`")
+            raise self.queries.failed(f"could not rebuild `{name}` from the kernel's data: "
+                                      f"{type(err).__name__}: {str(err)[:200]}") from None
+        raise self.queries.failed(f"an answer of unknown kind about `{name}`")
 
     def __getitem__(self, name):
         value = self._fetch(name)
