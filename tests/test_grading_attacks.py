@@ -135,6 +135,11 @@ ATTACKS = {
         "sitecustomize.py": "import os\nos.environ.pop('NBGRADER_EXECUTION', None)\n",
         "usercustomize.py": "import builtins\nbuiltins.abs = lambda x: 0\n",
         "IPython.py": "raise SystemExit('shadowed')\n"}),
+    "path_probe": ("mixed", "import os, sys, numpy, learntools_lite.ex1\n"
+                            "print('CWD_ON_PATH', any(p in ('', '.', os.getcwd()) for p in sys.path))\n"
+                            "print('NUMPY_FROM', numpy.__file__)\nprint('EX1_FROM', learntools_lite.ex1.__file__)\n"
+                            "print('EX1_HAS', sorted(n for n in vars(learntools_lite.ex1) if not n.startswith('__')))",
+                   {"numpy.py": "SHADOWED = True\n", **SHADOW_PACKAGE}),
     # -- answers copied from the checker objects
     "copy_expected": ("mixed", "try:\n    batch = q_1.expected()\nexcept Exception:\n    pass\n"
                                "try:\n    naive_relu = q_3.oracle\nexcept Exception:\n    pass\n"
@@ -223,6 +228,19 @@ def test_a_bad_answer_is_recorded(attacked, student):
     nb = nbformat.read(course / "autograded" / student / ASSIGNMENT / f"{ASSIGNMENT}.ipynb", as_version=4)
     errors = [o for o in cell(nb, "q_1_test").outputs if o.output_type == "error"]
     assert errors, cell(nb, "q_1_test").outputs
+
+
+def test_files_beside_the_notebook_shadow_nothing(attacked):
+    """Is the kernel's cwd off sys.path, numpy the real one and ex1 the answer-free build?"""
+    course, _ = attacked
+    nb = nbformat.read(course / "autograded" / "path_probe" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb", as_version=4)
+    text = "".join(o.get("text", "") for o in cell(nb, "q_1").outputs)
+    assert "CWD_ON_PATH False" in text, text
+    assert "site-packages" in text.split("NUMPY_FROM", 1)[1].split("\n")[0], text
+    ex1_from = text.split("EX1_FROM", 1)[1].split("\n")[0]
+    assert "learntools_lite/ex1.py" in ex1_from and "submitted" not in ex1_from, text
+    has = text.split("EX1_HAS", 1)[1].split("\n")[0]
+    assert "q_1" in has and "_first_images" not in has and "'np'" not in has, text
 
 
 def test_each_test_cell_shows_its_verdict(attacked):
