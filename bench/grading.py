@@ -1,7 +1,7 @@
 """Autograding speed: plain sequential `nbgrader autograde` against our sandboxed, parallel grading.
 
     .venv/bin/python bench/grading.py [--submissions 6] [--rounds 2] [--assignments ex1_tensors ex3_sgd]
-                                      [--workers 2] [--harness-off "ARGS"]
+                                      [--workers 2] [--harness-off "CONFIG LINE"]
 
 For each assignment (default: ex1_tensors, NumPy only, and ex3_sgd, Keras),
 the same submissions (copies of the solution) are graded by both sides,
@@ -11,19 +11,18 @@ sides alike. Printed: each run's wall time, the medians, the ratio
 plain / ours, and the load average.
 
 The trusted harness (verdicts decided outside the kernel) has its cost
-measured the same way: pass `--harness-off "ARGS"`, the autograde options
-that turn the trusted verdict step off (for example `--harness-off
-"--no-trusted-verdict"`, once that option exists), and a third side, ours
-without the harness, is interleaved with the other two; the per-submission
-cost of the harness is the difference of the medians divided by the number
-of submissions.
+measured the same way: pass `--harness-off "CONFIG LINE"`, the line of
+nbgrader_config.py that turns the trusted verdict step off (for example
+`--harness-off "c.SafeExecute.judge_outside = False"`), and a third side,
+ours with that line added to its course copy's config, is interleaved with
+the other two; the per-submission cost of the harness is the difference of
+the medians divided by the number of submissions.
 """
 from __future__ import annotations
 
 import argparse
 import os
 import platform
-import shlex
 import shutil
 import statistics
 import subprocess
@@ -61,16 +60,18 @@ def released_course(tmp: Path, assignment: str, n: int) -> Path:
     return course
 
 
-def sides(assignment: str, workers: int, harness_off: list[str]) -> dict[str, list]:
+def sides(assignment: str, workers: int, harness_off: str) -> dict[str, tuple[list, str]]:
+    """{name: (command, config line added to the course copy)}."""
     ours = [sys.executable, "-m", "learntools_lite.grading", "autograde", assignment, "--workers", str(workers)]
-    found = {"plain nbgrader, sequential": [sys.executable, "-m", "nbgrader", "autograde", assignment, "--force"],
-             f"ours, sandboxed, {workers} workers": ours}
+    found = {"plain nbgrader, sequential": ([sys.executable, "-m", "nbgrader", "autograde", assignment,
+                                             "--force"], ""),
+             f"ours, sandboxed, {workers} workers": (ours, "")}
     if harness_off:
-        found[f"ours without the trusted harness ({' '.join(harness_off)})"] = ours + harness_off
+        found[f"ours without the trusted harness ({harness_off})"] = (ours, harness_off)
     return found
 
 
-def bench(tmp: Path, assignment: str, n: int, rounds: int, workers: int, harness_off: list[str]) -> dict:
+def bench(tmp: Path, assignment: str, n: int, rounds: int, workers: int, harness_off: str) -> dict:
     template = released_course(tmp, assignment, n)
     commands = sides(assignment, workers, harness_off)
     times: dict[str, list[float]] = {name: [] for name in commands}
@@ -79,7 +80,11 @@ def bench(tmp: Path, assignment: str, n: int, rounds: int, workers: int, harness
         for name in (order if r % 2 == 0 else order[::-1]):  # A B, then B A: no side always goes first
             course = tmp / f"{assignment}-{r}-{order.index(name)}"
             shutil.copytree(template, course)
-            times[name].append(run(commands[name], course))
+            cmd, config_line = commands[name]
+            if config_line:
+                with open(course / "nbgrader_config.py", "a") as f:
+                    f.write("\n" + config_line + "\n")
+            times[name].append(run(cmd, course))
             shutil.rmtree(course)
             print(f"  {assignment} round {r + 1}: {name}: {times[name][-1]:.1f} s", flush=True)
     return times
@@ -91,9 +96,10 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--assignments", nargs="+", default=["ex1_tensors", "ex3_sgd"])
-    parser.add_argument("--harness-off", default="", help="autograde options that turn the trusted harness off")
+    parser.add_argument("--harness-off", default="",
+                        help="nbgrader_config.py line that turns the trusted harness off")
     args = parser.parse_args()
-    harness_off = shlex.split(args.harness_off)
+    harness_off = args.harness_off
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
           f"load average at start {os.getloadavg()[0]:.1f}")
     with tempfile.TemporaryDirectory(prefix="bench-grading-") as tmp:

@@ -20,7 +20,7 @@ from test_grading_hostile import ASSIGNMENT, make_course, solution, submit, with
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(
     not available("bwrap", "bubblewrap"), reason="bubblewrap is not installed (apt-get install -y bubblewrap)")]
 
-MEMORY_MB, SCRATCH_MB, CPU_SECONDS = 2048, 64, 40
+MEMORY_MB, SCRATCH_MB, CPU_SECONDS = 2048, 64, 20
 
 
 def _fill(folder: str) -> str:
@@ -87,7 +87,7 @@ def report(tmp_path_factory):
     proc = subprocess.run(
         [sys.executable, "-m", "learntools_lite.grading", "--course", str(course), "autograde", ASSIGNMENT,
          "--workers", "2", "--memory-mb", str(MEMORY_MB), "--scratch-mb", str(SCRATCH_MB),
-         "--cpu", str(CPU_SECONDS), "--cell-timeout", "120", "--time-limit", "600"],
+         "--cpu", str(CPU_SECONDS), "--cell-timeout", "400", "--time-limit", "900"],
         capture_output=True, text=True, timeout=1800)
     with open(course / "autograded" / f"{ASSIGNMENT}-report.tsv", newline="") as f:
         rows = {r["student"]: r for r in csv.DictReader(f, delimiter="\t")}

@@ -25,6 +25,16 @@ COLUMNS = ["assignment", "duedate", "timestamp", "student_id", "last_name", "fir
            "raw_score", "late_submission_penalty", "score", "max_score", "needs_manual_grade", "status", "reason"]
 
 
+def waiting_for_manual_grade(submission) -> int:
+    """Hand-graded answers of an nbgrader submission that have no manual grade yet.
+
+    The formgrader clears `needs_manual_grade` when it saves a grade; a grade
+    written with nbgrader's API may only set `manual_score`: either counts.
+    """
+    return sum(1 for nb in submission.notebooks for g in nb.grades
+               if g.needs_manual_grade and g.manual_score is None)
+
+
 def read_report(path: Path) -> dict[str, dict]:
     """{student: row} of an autograde report, or {} if there is none."""
     if not path.is_file():
@@ -76,8 +86,8 @@ class StatusCsvExport(CsvExportPlugin):
         else:
             penalty = sub.late_submission_penalty or 0.0
             row.update(timestamp=sub.timestamp or "", raw_score=sub.score, late_submission_penalty=penalty,
-                       score=max(0.0, sub.score - penalty), needs_manual_grade="yes" if sub.needs_manual_grade
-                       else "no")
+                       score=max(0.0, sub.score - penalty),
+                       needs_manual_grade="yes" if waiting_for_manual_grade(sub) else "no")
             submitted = True
         row["status"], row["reason"] = status_of(report_row, submitted)
         return row

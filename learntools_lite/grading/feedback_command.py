@@ -20,6 +20,7 @@ from nbformat.v4 import new_markdown_cell
 from traitlets import Bool, Unicode
 
 from .course import Course, load_config
+from .export import waiting_for_manual_grade
 
 _NEUTRALISE = "learntools_lite.grading.feedback.NeutraliseStudentMarkers"
 _REDACT = "learntools_lite.grading.feedback.RedactHiddenTests"
@@ -65,7 +66,7 @@ def pending_manual(gradebook: Path, assignment: str) -> dict[str, int]:
         except MissingEntry:
             return {}
         for sub in submissions:
-            waiting = sum(1 for nb in sub.notebooks for g in nb.grades if g.needs_manual_grade)
+            waiting = waiting_for_manual_grade(sub)
             if waiting:
                 pending[sub.student_id] = waiting
     return pending
