@@ -120,3 +120,30 @@ def test_student_marker_does_not_stop_clear_hidden_tests():
     nb, _ = ClearHiddenTests()(nb, {})
     assert "BEGIN_HIDDEN_TESTS" in nb.cells[0].source and "BEGIN_HIDDEN_TESTS" in nb.cells[1].source
     assert nb.cells[2].source == "assert f(2) == 4"
+
+
+def _msg(msg_type, **content):
+    return {"msg_type": msg_type, "header": {"msg_type": msg_type}, "content": content, "parent_header": {}}
+
+
+def test_output_cap_counts_tracebacks_and_display_updates():
+    """Do tracebacks and display updates count towards the output cap, and is a late error kept short?"""
+    from learntools_lite.grading.kernel import EVENTS, SafeExecute
+
+    executor = SafeExecute(output_bytes=1000)
+    executor.reset_execution_trackers()
+    executor.clear_before_next_output = False  # set per cell by execute_cell
+    executor._output_seen, executor._output_capped = 0, False
+    cell = new_code_cell("x")
+    EVENTS.clear()
+    update = _msg("update_display_data", data={"text/plain": "y" * 600}, metadata={},
+                  transient={"display_id": "d"})
+    assert executor.process_message(update, cell, 0) is None
+    assert executor._output_seen == 600 and not executor._output_capped
+    error = _msg("error", ename="AssertionError", evalue="wrong " * 100, traceback=["line " * 100] * 5)
+    executor.output(cell.outputs, error, None, 0)
+    assert executor._output_capped and any("output over 1000 bytes" in e for e in EVENTS)
+    kept = [o for o in cell.outputs if o.output_type == "error"]
+    assert len(kept) == 1 and kept[0].traceback == [] and len(kept[0].evalue) <= 200  # a failed test stays failed
+    assert executor.process_message(update, cell, 0) is None  # past the cap: dropped
+    assert executor.output(cell.outputs, _msg("stream", name="stdout", text="more"), None, 0) is None

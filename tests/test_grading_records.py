@@ -13,6 +13,7 @@ import copy
 import csv
 import subprocess
 import sys
+import uuid
 
 import pytest
 from nbgrader.api import Gradebook
@@ -29,7 +30,9 @@ pytestmark = [pytest.mark.slow, pytest.mark.skipif(
 def _duplicate(grade_id: str):
     nb = solution()
     original = cell(nb, grade_id)
-    nb.cells.insert(nb.cells.index(original) + 1, copy.deepcopy(original))
+    pasted = copy.deepcopy(original)
+    pasted.id = uuid.uuid4().hex[:8]  # Jupyter gives a pasted cell an id of its own
+    nb.cells.insert(nb.cells.index(original) + 1, pasted)
     return nb
 
 

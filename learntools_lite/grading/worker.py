@@ -102,7 +102,10 @@ def _autograde(root: Path, assignment: str, student: str, cell_timeout: int | No
         kernel.SafeExecute, IgnorePattern, ClearMetadataPreprocessor, LimitOutput,
         SaveAutoGrades, AssignLatePenalties, CheckCellMetadata]
     cfg.SafeExecute.output_bytes = limits.output_bytes
-    cfg.SafeExecute.startup_timeout = 180  # a kernel starting on a busy machine (nbclient's default: 60 s)
+    # A busy machine: a kernel may take more than nbclient's 60 s to start, and the last output of a
+    # flood more than its 4 s to arrive after the reply (nbgrader then fails the whole notebook).
+    cfg.SafeExecute.startup_timeout = 180
+    cfg.SafeExecute.iopub_timeout = 30
     if on_cell_start:
         cfg.SafeExecute.on_cell_start = on_cell_start
     if cell_timeout:
