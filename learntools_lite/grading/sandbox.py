@@ -138,7 +138,8 @@ class Sandbox:
             src, dest = item if isinstance(item, tuple) else (item, item)
             if cwd and str(dest) == str(cwd):
                 copy_from = str(src)
-                binds += [("--perms", "0777", "--size", size, "--tmpfs", str(dest)), ("--ro-bind", copy_from, SUBMISSION)]
+                binds += [("--perms", "0777", "--size", size, "--tmpfs", str(dest)),
+                          ("--ro-bind", copy_from, SUBMISSION)]
             else:
                 binds.append(("--bind", src, dest))
         made = {"/", "/tmp", "/usr", "/etc", "/dev", "/proc"}
