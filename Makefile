@@ -49,7 +49,8 @@ NEED_A   = @test -n "$(A)" || { echo "Name the assignment: make $@ A=ex1_tensors
 
 ## release: check every solution earns full marks, then generate exercises/ (A=... for one)
 release: venv
-	for a in $(or $(A),$(ASSIGNMENTS)); do $(GRADING) release $$a || exit 1; done
+	@set -e; n=0; all="$(or $(A),$(ASSIGNMENTS))"; total=$$(echo $$all | wc -w); \
+	for a in $$all; do n=$$((n+1)); echo "== release $$n/$$total: $$a"; $(GRADING) release $$a; done
 
 ## collect A=... FROM=folder-or-zip: copy students' notebooks into submitted/
 collect: venv
@@ -62,12 +63,12 @@ autograde: venv
 	$(NEED_A)
 	$(GRADING) autograde $(A)
 
-## feedback A=...: write feedback/ for students (no hidden tests)
+## feedback A=... [ALLOW_PENDING=1]: write feedback/ for students (no hidden tests; waits for manual grades)
 feedback: venv
 	$(NEED_A)
-	$(GRADING) feedback $(A)
+	$(GRADING) feedback $(A) $(if $(ALLOW_PENDING),--allow-pending)
 
-## grades: export every grade to grades.csv
+## grades: export every grade to grades.csv (with manual-grading and status columns)
 grades: venv
 	$(GRADING) export --to grades.csv
 

@@ -18,6 +18,15 @@ c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
 c.Execute.timeout = 300
 c.Execute.interrupt_on_timeout = True
 
+# Grading time per assignment (read by `python -m learntools_lite.grading autograde` and
+# `release`; see learntools_lite/grading/time_limits.py). NumPy exercises get short cell
+# limits, so a student's infinite loop costs seconds, not minutes; the Keras ones more.
+# `release` grades each solution with these limits: a limit too tight fails the release.
+c.GradingTimes.cell_timeout = {
+    "ex1_tensors": 30, "ex2_broadcasting": 30, "ex3_sgd": 120, "ex4_backprop": 60, "ex5_cnn": 300}
+c.GradingTimes.submission_timeout = {
+    "ex1_tensors": 300, "ex2_broadcasting": 300, "ex3_sgd": 900, "ex4_backprop": 600, "ex5_cnn": 1200}
+
 # A deleted graded cell is put back (and scores 0) instead of being skipped silently.
 c.OverwriteCells.add_missing_cells = True
 

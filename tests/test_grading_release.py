@@ -36,6 +36,9 @@ def test_release_generates_exercises(tmp_path):
     assert proc.returncode == 0, proc.stderr[-3000:]
     student = (course / "exercises" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb").read_text()
     assert "BEGIN HIDDEN TESTS" not in student and (course / "gradebook.db").exists()
+    # It says what it is doing while it does it, with the assignment's own cell limit.
+    assert "grading the solutions as a submission (sandboxed, 30 s per cell)" in proc.stderr, proc.stderr
+    assert "running cell" in proc.stderr and "(q_1_test)" in proc.stderr
 
 
 def test_release_refuses_a_solution_that_fails_its_tests(tmp_path):

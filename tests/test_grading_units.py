@@ -55,10 +55,13 @@ def test_shorten_keeps_only_the_last_line():
 
 
 def test_redaction_goes_before_clear_hidden_tests():
-    """Is RedactHiddenTests inserted just before ClearHiddenTests (which removes the markers it needs)?"""
+    """Is RedactHiddenTests inserted just before ClearHiddenTests (which removes the markers it needs),
+    the students' marker text neutralised first, and the pending-manual note added last?"""
     order = feedback_preprocessors(["a.GetGrades", "nbgrader.preprocessors.ClearHiddenTests", "z.CSS"])
-    assert order == ["a.GetGrades", "learntools_lite.grading.feedback.RedactHiddenTests",
-                     "nbgrader.preprocessors.ClearHiddenTests", "z.CSS"]
+    assert order == ["learntools_lite.grading.feedback.NeutraliseStudentMarkers", "a.GetGrades",
+                     "learntools_lite.grading.feedback.RedactHiddenTests",
+                     "nbgrader.preprocessors.ClearHiddenTests", "z.CSS",
+                     "learntools_lite.grading.feedback_command.PendingManualNote"]
 
 
 def _db(path: Path, score: float, student="bob"):
@@ -96,7 +99,7 @@ def test_merge_replaces_only_that_submission(tmp_path):
 
 
 def test_collect_accepts_files_folders_and_zip(tmp_path):
-    """Are <student>.ipynb, <student>/ folders and a zip all put into submitted/, renames reported?"""
+    """Are <student>.ipynb, <student>/ folders and a zip all put into submitted/, odd names reported?"""
     course = tmp_path / "course"
     (course / "solutions" / "ex1_tensors").mkdir(parents=True)
     (course / "solutions" / "ex1_tensors" / "ex1_tensors.ipynb").write_text("{}")
@@ -114,11 +117,14 @@ def test_collect_accepts_files_folders_and_zip(tmp_path):
     subprocess.run(cli + [str(tmp_path / "more.zip")], capture_output=True, text=True, check=True)
     sub = course / "submitted"
     for student in ("ann", "bob", "cat"):
-        assert (sub / student / "ex1_tensors" / "ex1_tensors.ipynb").is_file()
         assert (sub / student / "ex1_tensors" / "timestamp.txt").is_file()
+    for student in ("ann", "cat"):
+        assert (sub / student / "ex1_tensors" / "ex1_tensors.ipynb").is_file()
+    # A student's own file name is kept: autograde grades it as ex1_tensors.ipynb and flags it.
+    assert (sub / "bob" / "ex1_tensors" / "Untitled.ipynb").is_file()
     assert (sub / "bob" / "ex1_tensors" / "data.csv").is_file()
     assert not (sub / "bob" / "ex1_tensors" / "link").exists()
-    assert "Untitled.ipynb renamed" in out
+    assert "Untitled.ipynb will be graded as ex1_tensors.ipynb" in out
 
 
 def test_refuses_without_bubblewrap(tmp_path):

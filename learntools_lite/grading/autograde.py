@@ -20,6 +20,7 @@ from .merge import merge_submission
 from .pool import run_jobs
 from .progress import Progress
 from .sandbox import Limits, Sandbox
+from .time_limits import times_for
 
 
 @dataclass
@@ -46,9 +47,13 @@ class Status:
 
 def autograde(root: Path, assignment: str, students: list[str] | None = None,
               workers: int | None = None, sandbox: bool = True, limits: Limits | None = None,
-              time_limit: float = 1800, cell_timeout: int | None = None, stream=None) -> list[Status]:
-    """Grade `students` (default: all in submitted/) and merge their grades into gradebook.db."""
+              time_limit: float | None = None, cell_timeout: int | None = None, stream=None) -> list[Status]:
+    """Grade `students` (default: all in submitted/) and merge their grades into gradebook.db.
+
+    Time limits not given come from the course config (`time_limits.GradingTimes`).
+    """
     course = Course(root)
+    cell_timeout, time_limit = times_for(course.root, assignment, cell_timeout, time_limit)
     limits = limits or Limits()
     if sandbox:
         Sandbox(limits).check()  # raises SandboxUnavailable with the instructions
@@ -66,11 +71,13 @@ def autograde(root: Path, assignment: str, students: list[str] | None = None,
         src.backup(dst)  # a consistent snapshot, even if the file is being written
     jobs = [{"course": str(course.root), "assignment": assignment, "student": s,
              "work": str(tmp / f"job-{i}"), "base_db": str(base_db), "sandbox": sandbox,
-             "limits": asdict(limits), "cell_timeout": cell_timeout} for i, s in enumerate(students)]
+             "limits": asdict(limits), "cell_timeout": cell_timeout, "time_limit": time_limit}
+            for i, s in enumerate(students)]
 
     out = stream or sys.stderr
     mode = "sandboxed" if sandbox else "NOT sandboxed (--no-sandbox)"
-    out.write(f"Autograding {len(students)} submission(s) of {assignment} on {workers} worker(s), {mode}\n")
+    out.write(f"Autograding {len(students)} submission(s) of {assignment} on {workers} worker(s), {mode}; "
+              f"limits: {cell_timeout} s per cell, {time_limit:.0f} s per submission\n")
     progress = Progress(len(jobs), out)
     statuses: list[Status] = []
 
@@ -85,14 +92,20 @@ def autograde(root: Path, assignment: str, students: list[str] | None = None,
             if Path(result["autograded"]).is_dir():
                 copy_plain(Path(result["autograded"]), dest)
         graded = graded and result.get("score") is not None
+        flags = list(result.get("flags", []))
+        if not result.get("success", True) and result.get("log"):
+            flags.append(f"nbgrader's log: {_keep_log(course, assignment, student, result['log'])}")
         status = Status(student, graded, tuple(result["score"]) if result.get("score") else None,
-                        list(result.get("flags", [])), result.get("seconds", 0.0))
+                        flags, result.get("seconds", 0.0))
         statuses.append(status)
-        progress.update(status.line())
+        progress.update(status.line(), student)
         shutil.rmtree(job["work"], ignore_errors=True)
 
     try:
-        run_jobs(jobs, workers, time_limit, tmp, on_result)
+        run_jobs(jobs, workers, time_limit, tmp, on_result,
+                 on_progress=lambda slot, job, info: progress.started(slot, job["student"]) if info is None
+                 else progress.cell(slot, info),
+                 on_tick=progress.tick)
     finally:
         progress.close()
         _keep_logs(tmp, course, assignment)
@@ -109,6 +122,15 @@ def autograde(root: Path, assignment: str, students: list[str] | None = None,
               f"{sum(s.state == 'flagged' for s in bad)} flagged, "
               f"{sum(s.state == 'NOT GRADED' for s in bad)} not graded. Report: {report}\n")
     return statuses
+
+
+def _keep_log(course: Course, assignment: str, student: str, log: str) -> Path:
+    """Keep the log of a submission nbgrader failed on: autograded/<assignment>-logs/<student>.log."""
+    folder = course.autograded / f"{assignment}-logs"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{student}.log"
+    path.write_text(log)
+    return path.relative_to(course.root)
 
 
 def _keep_logs(tmp: Path, course: Course, assignment: str) -> None:

@@ -2,8 +2,9 @@
 
 Accepted: a folder (or a .zip of one) holding `<student>.ipynb` files, or
 `<student>/` folders with the notebook (and any files next to it). A lone
-notebook under another name (`Untitled.ipynb`, `ex1 (1).ipynb`) is renamed
-to the assignment's notebook and reported. For nbgrader's own exchange
+notebook under another name (`Untitled.ipynb`, `ex1 (1).ipynb`) keeps its
+name here and is reported; autograde grades it as the assignment's notebook
+and flags it (report and grades.csv), so the instructor sees it where grades are. For nbgrader's own exchange
 (JupyterHub), use `nbgrader collect` instead; this command is for
 notebooks that arrive by LMS download or e-mail.
 """
@@ -57,7 +58,7 @@ def collect(root: Path, assignment: str, source: Path, stream=None) -> list[str]
             inner = entry / assignment if (entry / assignment).is_dir() else entry
             copy_plain(inner, dest)
             mtime = max((p.stat().st_mtime for p in inner.rglob("*") if p.is_file()), default=0)
-            note = _rename_lone_notebook(dest, expected)
+            note = _lone_notebook_note(dest, expected)
         else:
             shutil.rmtree(dest)
             continue
@@ -73,10 +74,10 @@ def _looks_like_student(folder: Path, expected: list[str]) -> bool:
     return any((folder / f"{name}.ipynb").exists() for name in expected)
 
 
-def _rename_lone_notebook(dest: Path, expected: list[str]) -> str:
+def _lone_notebook_note(dest: Path, expected: list[str]) -> str:
+    """Say how a notebook under the student's own name will be graded (autograde renames and flags it)."""
     found = [p for p in dest.glob("*.ipynb")]
     if len(expected) == 1 and len(found) == 1 and found[0].stem != expected[0]:
-        found[0].rename(dest / f"{expected[0]}.ipynb")
-        return f" ({found[0].name} renamed to {expected[0]}.ipynb)"
+        return f" ({found[0].name} will be graded as {expected[0]}.ipynb, flagged in the autograde report)"
     missing = [n for n in expected if not (dest / f"{n}.ipynb").exists()]
     return f" (missing: {', '.join(n + '.ipynb' for n in missing)})" if missing else ""

@@ -83,3 +83,25 @@ class RedactHiddenTests(Preprocessor):
                 output["evalue"] = self._clean(output.get("evalue", ""))
                 output["traceback"] = [self._clean(t) for t in output.get("traceback", [])]
         return cell, resources
+
+
+class NeutraliseStudentMarkers(Preprocessor):
+    """Write the hidden-test markers in cells the student wrote with underscores.
+
+    nbgrader's ClearHiddenTests stops on a `BEGIN HIDDEN TESTS` outside a test
+    cell ("Hidden test region detected in a non-grade cell", or "No end hidden
+    tests statement found"), which failed `feedback` for the whole class. The
+    student's own text stays readable (`BEGIN_HIDDEN_TESTS`) and can no longer
+    be taken for a marker. The instructor's test cells (graded, not
+    solutions, restored by autograde) keep theirs. Runs first.
+    """
+
+    enabled = Bool(True, help="Whether to use this preprocessor.").tag(config=True)
+
+    def preprocess_cell(self, cell, resources, index):
+        from .triage import MARKERS, written_by_student
+
+        if written_by_student(cell):
+            for marker in MARKERS:
+                cell.source = cell.source.replace(marker, marker.replace(" ", "_"))
+        return cell, resources

@@ -14,8 +14,10 @@ plain nbgrader does not survive or does not bound:
   tests that already ran keep their points;
 - a cell that runs past the timeout and ignores the interrupt gets its
   kernel stopped, instead of every later cell waiting out its own timeout;
-- recorded output is capped (`Limits.output_bytes`), so a flood of printing
-  cannot exhaust the grader's memory.
+- recorded output is capped (`Limits.output_bytes`: printed text, rich data,
+  error tracebacks, display updates and widget messages all count), so a
+  flood cannot exhaust the grader's memory; an error past the cap is kept,
+  shortened, because it is how a failed test is seen.
 """
 from __future__ import annotations
 
@@ -229,17 +231,39 @@ class SafeExecute(Execute):
         return False
 
     def output(self, outs, msg, display_id, cell_index):
-        size = len(str(msg.get("content", {}).get("text", ""))) + sum(
-            len(str(v)) for v in msg.get("content", {}).get("data", {}).values())
-        self._output_seen += size
-        if self._output_seen > self.output_bytes:
-            if not self._output_capped:
-                self._output_capped = True
-                EVENTS.append(f"output over {self.output_bytes} bytes: the rest was not recorded")
-                outs.append(new_output("stream", name="stderr",
-                                       text=f"\n[output truncated: over {self.output_bytes} bytes]\n"))
-            return None
+        if self._over_output_cap(msg, outs):
+            if msg.get("msg_type") != "error":
+                return None
+            # An error is how nbgrader sees a failed test: keep it, shortened, even past the cap.
+            content = msg["content"]
+            msg = {**msg, "content": {**content, "evalue": str(content.get("evalue", ""))[:200],
+                                      "traceback": []}}
         return super().output(outs, msg, display_id, cell_index)
+
+    def process_message(self, msg, cell, cell_index):
+        # Display updates and widget messages change output without passing through output().
+        if msg.get("msg_type") in ("update_display_data", "comm_open", "comm_msg") and \
+                self._over_output_cap(msg, cell.outputs):
+            return None
+        return super().process_message(msg, cell, cell_index)
+
+    def _over_output_cap(self, msg, outs) -> bool:
+        """Count this message's output (text, data, traceback); True once the notebook is over the cap."""
+        content = msg.get("content", {})
+        data = content.get("data", {}) or {}
+        size = (len(str(content.get("text", ""))) + len(str(content.get("evalue", "")))
+                + sum(len(str(line)) for line in content.get("traceback", []) or [])
+                + sum(len(str(v)) for v in (data.values() if isinstance(data, dict) else [data])))
+        self._output_seen += size
+        if self._output_seen <= self.output_bytes:
+            return False
+        if not self._output_capped:
+            self._output_capped = True
+            EVENTS.append(f"output over {self.output_bytes} bytes (text, tracebacks and display updates "
+                          "counted): the rest was not recorded")
+            outs.append(new_output("stream", name="stderr",
+                                   text=f"\n[output truncated: over {self.output_bytes} bytes]\n"))
+        return True
 
 
 def _error(ename: str, evalue: str):

@@ -7,40 +7,60 @@ is found before students see the exercise, not after they submit.
 """
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
 import tempfile
+import time
 import warnings
 from pathlib import Path
 
 from nbgrader.api import Gradebook
 
 from .course import CONFIG_FILE, Course
+from .time_limits import times_for
 from .worker import grade_one
 
 CHECK_STUDENT = "solution-check"
 
 
-def check_solutions(root: Path, assignment: str, sandbox: bool = True) -> list[str]:
+def check_solutions(root: Path, assignment: str, sandbox: bool = True, stream=None) -> list[str]:
     """Problems found grading the solutions of `assignment` (empty: every autograded point earned)."""
+    out = stream or open(os.devnull, "w")
     course = Course(root)
     if not (course.source / assignment).is_dir():
         return [f"no folder {course.source / assignment}"]
+    cell_timeout, _ = times_for(course.root, assignment)
+    start = time.monotonic()
+
+    def say(text: str) -> None:
+        out.write(f"  [{time.monotonic() - start:5.0f}s] {text}\n")
+        out.flush()
+
+    def cell_started(info: dict) -> None:
+        if info.get("grade_id"):
+            say(f"running cell {info['cell']}/{info['cells']} ({info['grade_id']})")
+
     with tempfile.TemporaryDirectory(prefix="ltl-release-") as tmp:
         copy = Path(tmp) / "course"
         copy.mkdir()
         shutil.copy(course.root / CONFIG_FILE, copy / CONFIG_FILE)
         shutil.copytree(course.source / assignment, copy / course.source.name / assignment)
+        say("generating the student version in a temporary copy of the course")
         nbgrader(["generate_assignment", assignment, "--force"], copy)
         target = copy / course.submitted.name / CHECK_STUDENT / assignment
         shutil.copytree(course.source / assignment, target)
         base = Path(tmp) / "base.db"
         shutil.copy(copy / "gradebook.db", base)
+        say(f"grading the solutions as a submission ({'sandboxed' if sandbox else 'NOT sandboxed'}, "
+            f"{cell_timeout} s per cell)")
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # SQLAlchemy's autoflush notes from nbgrader
             result = grade_one({"course": str(copy), "assignment": assignment, "student": CHECK_STUDENT,
-                                "work": str(Path(tmp) / "work"), "base_db": str(base), "sandbox": sandbox})
+                                "work": str(Path(tmp) / "work"), "base_db": str(base), "sandbox": sandbox,
+                                "cell_timeout": cell_timeout}, cell_started)
+        say("comparing the solutions' scores with the maximum")
         problems = list(result["flags"])
         with Gradebook(f"sqlite:///{result['gradebook']}") as gb:
             for nb in gb.find_submission(assignment, CHECK_STUDENT).notebooks:
@@ -54,9 +74,10 @@ def check_solutions(root: Path, assignment: str, sandbox: bool = True) -> list[s
 def release(root: Path, assignment: str, sandbox: bool = True, stream=None) -> None:
     out = stream or sys.stderr
     out.write(f"Checking that the solutions of {assignment} earn full marks...\n")
-    problems = check_solutions(root, assignment, sandbox)
+    problems = check_solutions(root, assignment, sandbox, out)
     if problems:
         raise SystemExit("Not released: grading the solutions found problems:\n  " + "\n  ".join(problems))
+    out.write(f"Solutions earn full marks. Generating the student version (nbgrader generate_assignment)...\n")
     nbgrader(["generate_assignment", assignment, "--force"], Course(root).root)
     out.write(f"Released {assignment}: {Course(root).release / assignment}\n")
 

@@ -1,15 +1,22 @@
 """The sandbox a submission's kernel runs in: bubblewrap plus resource limits.
 
 Why: nbgrader runs student code as the instructor. Inside this sandbox the
-kernel sees a read-only Python (interpreter, venv, learntools_lite), its own
-scratch copy of the submission's files, an empty /tmp, and nothing else: no
-course directory (so no `solutions/`, no `gradebook.db`, no other student),
-no network (own network namespace), no other processes (own PID namespace),
-no capabilities, and rlimits on CPU time, memory, processes and file size.
+kernel sees a read-only Python (interpreter, venv, learntools_lite), a copy
+of the submission's files as its working folder, an empty /tmp, and nothing
+else: no course directory (so no `solutions/`, no `gradebook.db`, no other
+student), no network (own network namespace), no other processes (own PID
+namespace), no capabilities, no new user namespaces, a seccomp filter, and a
+lower CPU priority than the grader.
+
+Limits are per submission, not per process: /tmp, /dev/shm and the working
+folder are tmpfs of a fixed size (RAM-backed, so they count towards the
+memory total too), and `totals.TotalsWatch` sums memory, CPU time and
+processes over the sandbox's whole PID namespace and stops the sandbox when
+a total is over. The rlimits set here are the per-process backstop.
 
 When the grader runs as root, the kernel runs as an unprivileged uid of its
 own (bwrap keeps CAP_SETUID only long enough for `setpriv` to drop to it),
-which also makes RLIMIT_NPROC count this kernel's processes only.
+which also makes RLIMIT_NPROC count this sandbox's processes only.
 """
 from __future__ import annotations
 
@@ -21,6 +28,11 @@ import sys
 import sysconfig
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from . import sandbox_init
+
+# Where the working folder's original files are seen (read-only) inside the sandbox.
+SUBMISSION = "/run/submission"
 
 NO_SANDBOX_HINT = (
     "bubblewrap (bwrap) is not available, so student code cannot be sandboxed.\n"
@@ -35,14 +47,16 @@ class SandboxUnavailable(RuntimeError):
 
 @dataclass
 class Limits:
-    """Per-kernel resource limits (rlimits, inherited by everything the kernel starts)."""
+    """One submission's resource limits: totals over its whole sandbox unless said otherwise."""
 
-    cpu_seconds: int = 600          # RLIMIT_CPU: SIGXCPU then SIGKILL
-    memory_bytes: int = 4 << 30     # RLIMIT_AS: MemoryError in Python, or the kernel dies
-    processes: int = 256            # RLIMIT_NPROC (threads count too: TensorFlow needs ~100)
-    file_bytes: int = 64 << 20      # RLIMIT_FSIZE: largest file the kernel may write
-    open_files: int = 1024          # RLIMIT_NOFILE
-    output_bytes: int = 1 << 20     # text a notebook may record as output (enforced by the executor)
+    cpu_seconds: int = 600          # CPU time of all its processes together (and RLIMIT_CPU of each)
+    memory_bytes: int = 4 << 30     # memory of all its processes plus its tmpfs (and RLIMIT_AS of each)
+    processes: int = 256            # processes and threads at once (TensorFlow needs ~100); RLIMIT_NPROC
+    scratch_bytes: int = 256 << 20  # size of each of /tmp, /dev/shm and the working folder (tmpfs)
+    file_bytes: int = 64 << 20      # RLIMIT_FSIZE: largest file a process may write
+    open_files: int = 1024          # RLIMIT_NOFILE of each process
+    output_bytes: int = 1 << 20     # output a notebook may record, tracebacks and display updates included
+    nice: int = 10                  # niceness of every process (the grader's is 0); see `preexec`
 
 
 def _ro_paths() -> list[str]:
@@ -94,10 +108,14 @@ class Sandbox:
         """`cmd` run in a fresh sandbox with `writable` dirs bound read-write.
 
         Each item of `writable` is a path (bound at its own path) or a pair
-        (host path, path inside the sandbox).
+        (host path, path inside the sandbox). A pair whose inside path is
+        `cwd` is the working folder: a tmpfs of `scratch_bytes` that starts
+        as a copy of the host folder (bound read-only at `SUBMISSION`), so
+        what the kernel writes there is bounded and never reaches the disk.
         """
         if not self.bwrap:
             raise SandboxUnavailable(NO_SANDBOX_HINT)
+        size = str(self.limits.scratch_bytes)
         args = [self.bwrap, "--clearenv",
                 "--unshare-ipc", "--unshare-pid", "--unshare-net", "--unshare-uts",
                 "--unshare-cgroup-try", "--die-with-parent", "--new-session",
@@ -108,21 +126,30 @@ class Sandbox:
                 args += ["--symlink", os.readlink(target), f"/{link}"]
             elif target.is_dir():
                 args += ["--ro-bind", str(target), f"/{link}"]
+        args += ["--perms", "0755", "--dir", "/etc"]  # else bwrap makes it 0700: the loader's cache unreadable
         for name in ("ld.so.cache", "ld.so.conf", "ld.so.conf.d", "localtime", "nsswitch.conf"):
             if Path("/etc", name).exists():
                 args += ["--ro-bind", f"/etc/{name}", f"/etc/{name}"]
-        args += ["--proc", "/proc", "--dev", "/dev", "--perms", "1777", "--tmpfs", "/tmp",
-                 "--perms", "1777", "--tmpfs", "/dev/shm"]
+        args += ["--proc", "/proc", "--dev", "/dev", "--perms", "1777", "--size", size, "--tmpfs", "/tmp",
+                 "--perms", "1777", "--size", size, "--tmpfs", "/dev/shm"]
         binds = [("--ro-bind", p, p) for p in _ro_paths()]
-        binds += [("--bind", *(w if isinstance(w, tuple) else (w, w))) for w in writable]
+        copy_from = None
+        for item in writable:
+            src, dest = item if isinstance(item, tuple) else (item, item)
+            if cwd and str(dest) == str(cwd):
+                copy_from = str(src)
+                binds += [("--perms", "0777", "--size", size, "--tmpfs", str(dest)),
+                          ("--ro-bind", copy_from, SUBMISSION)]
+            else:
+                binds.append(("--bind", src, dest))
         made = {"/", "/tmp", "/usr", "/etc", "/dev", "/proc"}
-        for _, _, dest in binds:
-            for parent in _parents(str(dest)):
+        for bind in binds:
+            for parent in _parents(str(bind[-1])):
                 if parent not in made:
                     args += ["--perms", "0755", "--dir", parent]
                     made.add(parent)
-        for flag, src, dest in binds:
-            args += [flag, str(src), str(dest)]
+        for bind in binds:
+            args += [str(a) for a in bind]
         if cwd:
             args += ["--chdir", cwd]
         for name, value in self.env().items():
@@ -132,8 +159,8 @@ class Sandbox:
                      self.setpriv or "setpriv", f"--reuid={uid}", f"--regid={uid}", "--clear-groups",
                      "--inh-caps=-all", "--bounding-set=-all"]
         else:
-            args += ["--unshare-user", "--"]
-        return args + cmd
+            args += ["--unshare-user", "--disable-userns", "--"]
+        return args + sandbox_init.command(copy_from and SUBMISSION) + cmd
 
     @staticmethod
     def env() -> dict[str, str]:
@@ -150,6 +177,7 @@ class Sandbox:
         if os.geteuid() != 0:
             # Without a uid of its own, RLIMIT_NPROC counts all of the instructor's processes.
             nproc += _processes_of(os.getuid())
+        os.setpriority(os.PRIO_PROCESS, 0, lim.nice)
         for res, value in ((resource.RLIMIT_CPU, lim.cpu_seconds), (resource.RLIMIT_AS, lim.memory_bytes),
                            (resource.RLIMIT_NPROC, nproc), (resource.RLIMIT_FSIZE, lim.file_bytes),
                            (resource.RLIMIT_NOFILE, lim.open_files), (resource.RLIMIT_CORE, 0)):

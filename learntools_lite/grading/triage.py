@@ -22,6 +22,52 @@ def rename_lone_notebook(folder: Path, expected: list[str]) -> list[str]:
     return []
 
 
+MARKERS = ("BEGIN HIDDEN TESTS", "END HIDDEN TESTS")
+
+
+def written_by_student(cell) -> bool:
+    """Everything but the instructor's test cells (graded, not a solution), which autograde restores."""
+    meta = cell.metadata.get("nbgrader", {})
+    return not (meta.get("grade") and not meta.get("solution"))
+
+
+def repair_notebooks(folder: Path) -> list[str]:
+    """Fix what would stop nbgrader from grading a notebook, and say what was fixed.
+
+    - A graded or locked cell copied by the student (the same `grade_id` twice)
+      makes nbgrader fail the whole notebook. The first cell of each id is kept
+      as the graded one; each later copy loses its nbgrader role and runs as
+      an ordinary cell (so it scores nothing and changes nothing else).
+    - Hidden-test markers written by the student are only found, here: they
+      are made harmless in the feedback (see `feedback.NeutraliseStudentMarkers`).
+    """
+    flags = []
+    for path in sorted(folder.glob("*.ipynb")):
+        try:
+            nb = nbformat.read(path, as_version=4)
+        except Exception:
+            continue  # before_grading reports it
+        seen, copies = set(), []
+        for index, c in enumerate(nb.cells):
+            grade_id = c.metadata.get("nbgrader", {}).get("grade_id")
+            if not grade_id:
+                continue
+            if grade_id in seen:
+                copies.append(f"{grade_id} (cell {index + 1})")
+                del c.metadata["nbgrader"]
+            seen.add(grade_id)
+        if copies:
+            nbformat.write(nb, path)
+            flags.append(f"{path.name}: copied graded cell(s) {', '.join(copies)}: the first of each id "
+                         "is graded, the copy ran as an ordinary cell")
+        marked = [str(i + 1) for i, c in enumerate(nb.cells)
+                  if written_by_student(c) and any(m in c.source for m in MARKERS)]
+        if marked:
+            flags.append(f"{path.name}: the text `BEGIN/END HIDDEN TESTS` in cell(s) {', '.join(marked)} "
+                         "written by the student (shown with underscores in the feedback)")
+    return flags
+
+
 def errors_seen(folder: Path) -> list[str]:
     """Limits the submission ran into, from the error outputs of its graded notebooks."""
     flags = []
@@ -81,10 +127,20 @@ def after_grading(log: str, events: list[str], success: bool, error: str | None)
     """Problems seen while grading: kernel events, and nbgrader's own failure if any."""
     flags = list(dict.fromkeys(events))
     if not success:
-        lines = [l for l in (error or log or "").splitlines() if l.strip()]
-        reason = next((l for l in reversed(lines) if "Error" in l or "error" in l), lines[-1] if lines else "")
-        flags.append(f"nbgrader could not grade it: {reason.strip()[:160]}")
+        flags.append(f"nbgrader could not grade it: {failure_reason((log or '') + chr(10) + (error or ''))[:300]}")
     return flags
+
+
+_EXCEPTION_LINE = re.compile(r"^\s*([A-Za-z_][\w.]*(Error|Exception|Exit|Interrupt))(: .*)?$")
+
+
+def failure_reason(log: str) -> str:
+    """The exception that made nbgrader fail, not its "see the above traceback" wrapper."""
+    lines = [l for l in log.splitlines() if l.strip()]
+    causes = [l.strip() for l in lines if _EXCEPTION_LINE.match(l) and "NbGraderException" not in l]
+    if causes:
+        return causes[-1]
+    return next((l.strip() for l in reversed(lines) if "rror" in l), lines[-1].strip() if lines else "")
 
 
 def scores(gradebook: Path, assignment: str, student: str) -> tuple[float, float] | None:

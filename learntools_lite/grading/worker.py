@@ -8,8 +8,9 @@ gradebook. nbgrader's own `Autograde` runs in this process (no CLI start-up
 per submission), with `SafeExecute` in place of `Execute`; the kernel runs in
 the sandbox.
 
-Protocol (one JSON object per line): a job on stdin, its result on stdout.
-Everything else this process prints goes to stderr.
+Protocol (one JSON object per line): a job on stdin; on stdout, progress
+lines (`{"progress": {...}}`, one per cell started) and then the job's
+result. Everything else this process prints goes to stderr.
 """
 from __future__ import annotations
 
@@ -17,15 +18,20 @@ import json
 import os
 import shutil
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 
 from . import kernel, triage
 from .course import CONFIG_FILE, Course, copy_plain, load_config
 from .sandbox import Limits, Sandbox
+from .totals import TotalsWatch
 
 
-def grade_one(job: dict) -> dict:
-    """Autograde `job["student"]`'s `job["assignment"]` in the folder `job["work"]`."""
+def grade_one(job: dict, on_progress=None) -> dict:
+    """Autograde `job["student"]`'s `job["assignment"]` in the folder `job["work"]`.
+
+    `on_progress({"cell": n, "cells": total, "grade_id": ...})` is called as each cell starts.
+    """
     course, assignment, student = Course(job["course"]), job["assignment"], job["student"]
     work = Path(job["work"])
     root = work / "course"
@@ -37,13 +43,17 @@ def grade_one(job: dict) -> dict:
     copy_plain(course.source / assignment, root / "source" / assignment, course.ignore + ["*.ipynb"])
 
     flags = triage.rename_lone_notebook(folder, course.notebooks(assignment))
+    flags += triage.repair_notebooks(folder)
     flags += triage.before_grading(folder, root / "gradebook.db", assignment)
 
     kernel.EVENTS.clear()
     limits = Limits(**job.get("limits", {}))
-    kernel.SandboxedKernelManager.sandbox = Sandbox(limits) if job.get("sandbox", True) else None
+    sandbox = Sandbox(limits) if job.get("sandbox", True) else None
+    kernel.SandboxedKernelManager.sandbox = sandbox
     kernel.SandboxedKernelManager.work_root = str(work)
-    result = _autograde(root, assignment, student, job.get("cell_timeout"), limits)
+    with TotalsWatch(limits, sandbox.bwrap, kernel.EVENTS.append) if sandbox else nullcontext():
+        result = _autograde(root, assignment, student, job.get("cell_timeout"), limits,
+                            _cell_hook(folder, on_progress))
 
     flags += triage.after_grading(result.get("log", ""), kernel.EVENTS, result["success"],
                                   result.get("error"))
@@ -53,10 +63,30 @@ def grade_one(job: dict) -> dict:
             "gradebook": str(root / "gradebook.db"),
             "autograded": str(root / "autograded" / student / assignment),
             "success": result["success"], "score": score, "flags": flags,
-            "log": result.get("log", "")[-20000:]}
+            "log": (result.get("log", "") + "\n" + (result.get("error") or ""))[-20000:]}
 
 
-def _autograde(root: Path, assignment: str, student: str, cell_timeout: int | None, limits: Limits) -> dict:
+def _cell_hook(folder: Path, on_progress):
+    """nbclient's on_cell_start hook that reports which cell of how many runs now."""
+    if on_progress is None:
+        return None
+    import nbformat
+
+    total = 0
+    for path in folder.glob("*.ipynb"):
+        try:
+            total += len(nbformat.read(path, as_version=4).cells)
+        except Exception:
+            pass
+
+    def hook(cell, cell_index, **_):
+        on_progress({"cell": cell_index + 1, "cells": max(total, cell_index + 1),
+                     "grade_id": cell.metadata.get("nbgrader", {}).get("grade_id", "")})
+    return hook
+
+
+def _autograde(root: Path, assignment: str, student: str, cell_timeout: int | None, limits: Limits,
+               on_cell_start=None) -> dict:
     from nbconvert.preprocessors import ClearMetadataPreprocessor
     from nbgrader.converters import Autograde
     from nbgrader.coursedir import CourseDirectory
@@ -72,6 +102,12 @@ def _autograde(root: Path, assignment: str, student: str, cell_timeout: int | No
         kernel.SafeExecute, IgnorePattern, ClearMetadataPreprocessor, LimitOutput,
         SaveAutoGrades, AssignLatePenalties, CheckCellMetadata]
     cfg.SafeExecute.output_bytes = limits.output_bytes
+    # A busy machine: a kernel may take more than nbclient's 60 s to start, and the last output of a
+    # flood more than its 4 s to arrive after the reply (nbgrader then fails the whole notebook).
+    cfg.SafeExecute.startup_timeout = 180
+    cfg.SafeExecute.iopub_timeout = 30
+    if on_cell_start:
+        cfg.SafeExecute.on_cell_start = on_cell_start
     if cell_timeout:
         cfg.Execute.timeout = cell_timeout
     cfg.Autograde.create_student = True
@@ -87,10 +123,13 @@ def main() -> None:
     """Serve jobs: one JSON line in, one JSON line out, until stdin closes."""
     replies = os.fdopen(os.dup(1), "w", buffering=1)
     os.dup2(2, 1)  # anything else printed goes to the log, not into the protocol
+    def progress(info: dict) -> None:
+        replies.write(json.dumps({"progress": info}) + "\n")
+
     for line in sys.stdin:
         job = json.loads(line)
         try:
-            reply = grade_one(job)
+            reply = grade_one(job, progress)
         except Exception as err:  # a bug or an unreadable folder: report it, keep serving
             import traceback
             reply = {"student": job.get("student"), "assignment": job.get("assignment"),
