@@ -70,14 +70,16 @@ def grid_bundle(settings: Settings, interval=100):
                    OPTIMIZERS, interval)
 
 
-def run_bundle(settings: Settings, interval=100, views=None):
-    """The one run `settings` (what the live widget sends for each change).
+def run_bundle(trajectory, interval=100, views=None):
+    """The one run `trajectory` (what the live widget sends for each change).
     `views` caches surface pictures between calls: {(data set, view): data URI}."""
-    return _bundle(settings, (settings.learning_rate,), (settings.batch_size,),
-                   (settings.optimizer,), interval, views)
+    s = trajectory.settings
+    return _bundle(s, (s.learning_rate,), (s.batch_size,), (s.optimizer,), interval,
+                   views, trajectory)
 
 
-def _bundle(settings, learning_rates, batch_sizes, optimizers, interval, cache=None):
+def _bundle(settings, learning_rates, batch_sizes, optimizers, interval, cache=None,
+            known=None):
     blob = _Blob()
     s = settings
     batches = {}
@@ -89,8 +91,9 @@ def _bundle(settings, learning_rates, batch_sizes, optimizers, interval, cache=N
     for optimizer in optimizers:
         for batch_size in batch_sizes:
             for learning_rate in learning_rates:
-                t = simulate(dataclasses.replace(s, learning_rate=learning_rate,
-                                                 batch_size=batch_size, optimizer=optimizer))
+                run = dataclasses.replace(s, learning_rate=learning_rate,
+                                          batch_size=batch_size, optimizer=optimizer)
+                t = known if known is not None and known.settings == run else simulate(run)
                 first = first or t
                 view = parameter_view(t)
                 if view not in view_index:

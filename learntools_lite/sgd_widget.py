@@ -42,7 +42,7 @@ class SGDExplorer(anywidget.AnyWidget):
         """Run `settings` and send it to the browser (shown at its last step)."""
         self.settings = settings
         self.trajectory = simulate(settings)
-        bundle = run_bundle(settings, self.interval, self._views)
+        bundle = run_bundle(self.trajectory, self.interval, self._views)
         bundle["request_id"] = request_id
         self.error = ""
         self.bundle = bundle

@@ -126,6 +126,15 @@ function label(v) {
   return text.replace("-", "\u2212");
 }
 
+const SUPERSCRIPTS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079";
+
+/** A power of ten as 0.01 ... 100, or 10 with a superscript exponent beyond. */
+function decade(k) {
+  if (Math.abs(k) <= 2) return Number(`1e${k}`).toString();
+  const digits = String(Math.abs(k)).split("").map((c) => SUPERSCRIPTS[Number(c)]).join("");
+  return `10${k < 0 ? "\u207b" : ""}${digits}`;
+}
+
 function fixed2(v) {  // the precision of the data: 1/2047 of the run's range
   return v.toFixed(2).replace("-", "\u2212");
 }
@@ -284,6 +293,28 @@ function element(tag, attributes = {}, text = "") {
   return e;
 }
 
+const KEY_STEPS = { ArrowLeft: -1, ArrowDown: -1, ArrowRight: 1, ArrowUp: 1, PageDown: -5, PageUp: 5 };
+
+/** Move a range input with the keyboard ourselves: JupyterLab's notebook
+ * swallows arrow keys in outputs, so the browser's own handling never runs. */
+function keyboardSteps(input) {
+  input.addEventListener("keydown", (e) => {
+    const min = Number(input.min), max = Number(input.max), now = Number(input.value);
+    let next = null;
+    if (e.key in KEY_STEPS) next = now + KEY_STEPS[e.key];
+    if (e.key === "Home") next = min;
+    if (e.key === "End") next = max;
+    if (next === null) return;
+    e.preventDefault();
+    e.stopPropagation();
+    next = Math.max(min, Math.min(max, next));
+    if (next !== now) {
+      input.value = String(next);
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+    }
+  });
+}
+
 function nearestIndex(values, value, log) {
   const f = log ? Math.log : (v) => v;
   let best = 0;
@@ -296,7 +327,10 @@ class Explorer {
   constructor(el, live) {
     this.live = live;
     this.id = `sgd-explorer-${Math.random().toString(36).slice(2, 10)}`;
-    this.root = element("div", { class: "sgd-explorer", "data-drawn": "0" });
+    // data-lm-suppress-shortcuts: JupyterLab's keyboard shortcuts (Enter,
+    // arrows, "a", "b" ...) stay out of the explorer's inputs.
+    this.root = element("div", { class: "sgd-explorer", "data-drawn": "0",
+      "data-lm-suppress-shortcuts": "true" });
     this.root.id = this.id;
     el.appendChild(this.root);
     this.images = new Map();
@@ -347,16 +381,28 @@ class Explorer {
     this.caption = element("div", { class: "sgd-caption" });
     r.append(controls, this.message, panels, legend, this.caption);
 
-    this.lr.addEventListener("input", () => this.changed("learning_rate"));
-    this.bs.addEventListener("input", () => this.changed("batch_size"));
-    this.optimizer.addEventListener("change", () => this.changed("optimizer"));
+    this.lr.addEventListener("input", (e) => this.changed("learning_rate", e));
+    this.bs.addEventListener("input", (e) => this.changed("batch_size", e));
+    this.optimizer.addEventListener("change", (e) => this.changed("optimizer", e));
     if (this.live) {
       for (const [input, name] of [[this.lrReadout, "learning_rate"], [this.bsReadout, "batch_size"],
         [this.examples, "num_examples"], [this.steps, "steps"]]) {
-        input.addEventListener("change", () => this.typed(name, input));
+        // Enter or leaving the box commits a value (once: both may happen).
+        const commit = (e) => {
+          if (input.value === input.dataset.committed) return;
+          input.dataset.committed = input.value;
+          this.typed(name, input, e);
+        };
+        input.addEventListener("change", commit);
+        input.addEventListener("keydown", (e) => { if (e.key === "Enter") commit(e); });
       }
     }
-    this.step.addEventListener("input", () => { this.stop(); this.show(Number(this.step.value)); });
+    for (const slider of [this.lr, this.bs, this.step]) keyboardSteps(slider);
+    this.step.addEventListener("input", (e) => {
+      this.markInput(e);
+      this.stop();
+      this.show(Number(this.step.value));
+    });
     this.play.addEventListener("click", () => this.toggle());
     new ResizeObserver(() => this.schedule()).observe(panels);
     const theme = new MutationObserver(() => { this.colours = null; this.schedule(); });
@@ -371,7 +417,7 @@ class Explorer {
     this.data = data;
     // While a slider is dragged, answers to older requests are drawn but
     // must not move the controls back.
-    if (!this.live || bundle.request_id === this.lastRequest) {
+    if (!this.live || this.lastRequest === undefined || bundle.request_id === this.lastRequest) {
       this.errorText = "";
       this.settings = { ...bundle.initial };
       this.options(bundle, this.settings);
@@ -394,15 +440,15 @@ class Explorer {
     this.optimizer.value = s.optimizer;
     this.readouts(s);
     if (this.live) {
-      this.examples.value = String(b.dataset.num_examples);
-      this.steps.value = String(b.dataset.steps);
+      this.examples.value = this.examples.dataset.committed = String(b.dataset.num_examples);
+      this.steps.value = this.steps.dataset.committed = String(b.dataset.steps);
     }
   }
 
   readouts(s) {
     if (this.live) {
-      this.lrReadout.value = String(s.learning_rate);
-      this.bsReadout.value = String(s.batch_size);
+      this.lrReadout.value = this.lrReadout.dataset.committed = String(s.learning_rate);
+      this.bsReadout.value = this.bsReadout.dataset.committed = String(s.batch_size);
     } else {
       this.lrReadout.textContent = String(s.learning_rate);
       this.bsReadout.textContent = String(s.batch_size);
@@ -420,8 +466,8 @@ class Explorer {
   }
 
   /** A slider or the optimizer menu moved: exact grid values only. */
-  changed(name) {
-    this.markInput();
+  changed(name, event) {
+    this.markInput(event);
     const s = { ...this.settings };
     if (name === "learning_rate") s.learning_rate = this.lrValues[Number(this.lr.value)];
     if (name === "batch_size") s.batch_size = this.bsValues[Number(this.bs.value)];
@@ -430,8 +476,8 @@ class Explorer {
   }
 
   /** A value typed into a live number box: taken exactly as typed. */
-  typed(name, input) {
-    this.markInput();
+  typed(name, input, event) {
+    this.markInput(event);
     const value = Number(input.value);
     if (input.value.trim() === "" || !Number.isFinite(value)) {
       this.error(`${name} must be a number; got "${input.value}".`);
@@ -441,8 +487,10 @@ class Explorer {
     this.request(s);
   }
 
-  markInput() {
-    this.inputAt = performance.now();
+  /** Remember when the learner acted, so `draw` can record how long the
+   * explorer took to answer (read by the browser tests and benchmarks). */
+  markInput(event) {
+    this.inputAt = event.timeStamp;
   }
 
   request(s) {
@@ -530,7 +578,7 @@ class Explorer {
     const every = Math.ceil((hi - lo + 1) / 6);
     const decades = [];
     for (let k = lo; k <= hi; k += every) decades.push(10 ** k);
-    pLoss.axes(ticks(0, ds.steps), decades, "step", "", (v) => fmt3(v));
+    pLoss.axes(ticks(0, ds.steps), decades, "step", "", (v) => decade(Math.round(Math.log10(v))));
     pLoss.clip();
     const steps = Array.from({ length: i + 1 }, (_, k) => k);
     pLoss.line(steps.slice(1), run.batchLoss.subarray(0, i), colours["batch-loss"], 1);
