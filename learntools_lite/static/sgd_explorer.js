@@ -555,6 +555,7 @@ class Explorer {
   }
 
   draw() {
+    const began = performance.now();
     const colours = this.colours || (this.colours = themeColours(this.root));
     const d = this.data, ds = d.bundle.dataset, run = this.run, i = this.frame;
     const bs = this.live ? d.bundle.batch_sizes[0] : this.settings.batch_size;
@@ -615,6 +616,7 @@ class Explorer {
     this.root.dataset.step = String(i);
     this.root.dataset.drawn = String(Number(this.root.dataset.drawn) + 1);
     this.root.drawnAt = performance.now();
+    this.root.drawTook = this.root.drawnAt - began;
     if (this.inputAt !== undefined) {
       this.root.inputToDraw = this.root.drawnAt - this.inputAt;
       this.inputAt = undefined;
