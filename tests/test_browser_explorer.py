@@ -32,7 +32,7 @@ new MutationObserver((records) => {
     const drawn = root.inputToDraw, at = root.drawnAt;
     setTimeout(() => window.sgdTimes.push({drawn, painted: drawn + performance.now() - at}), 0);
   }
-}).observe(document.body, {subtree: true, attributes: true, attributeFilter: ["data-drawn"]});
+}).observe(document, {subtree: true, attributes: true, attributeFilter: ["data-drawn"]});
 """
 
 
@@ -100,6 +100,12 @@ def snapshot(explorer, name):
     explorer.screenshot(path=str(ARTIFACTS / f"{name}.png"))
 
 
+def luminance(css_colour):
+    """0 (black) .. 1 (white) for an "rgb(r, g, b)" colour."""
+    r, g, b = (int(v) / 255 for v in css_colour[css_colour.index("(") + 1:].split(",")[:3])
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
 def corner_is_transparent(explorer):
     """No painted background: the page's (light or dark) shows through."""
     return explorer.locator("canvas").first.evaluate(
@@ -129,6 +135,9 @@ def test_book_explorer_has_working_sliders_without_a_kernel(book, browser):  # n
         print(f"\n{hosts.count()} explorers; learning-rate slider {width:.0f} px, "
               f"{width / 3.3:.0f} px per decade over {int(decades) + 1} values")
         assert corner_is_transparent(explorer)
+        text, background = explorer.evaluate(
+            "e => [getComputedStyle(e).color, getComputedStyle(e).backgroundColor]")
+        assert luminance(text) < 0.5 < luminance(background), (text, background)
 
         lr, bs, step = (explorer.locator("input[type=range]").nth(i) for i in range(3))
         change_and_see(page, explorer, lambda: (lr.focus(), page.keyboard.press("ArrowRight")),
@@ -173,8 +182,9 @@ def test_book_explorer_has_working_sliders_without_a_kernel(book, browser):  # n
         # Dark theme: the page's background shows through, text turns light.
         page.evaluate("() => { document.documentElement.dataset.theme = 'dark'; }")
         page.wait_for_timeout(300)
-        colour = explorer.evaluate("e => getComputedStyle(e).color")
-        assert colour != "rgb(34, 34, 34)", "text did not follow the dark theme"
+        text, background = explorer.evaluate(
+            "e => [getComputedStyle(e).color, getComputedStyle(e).backgroundColor]")
+        assert luminance(text) > 0.5 > luminance(background), (text, background)
         assert corner_is_transparent(explorer)
         snapshot(explorer, "explorer-book-dark")
         assert not problems, "\n".join(problems)
