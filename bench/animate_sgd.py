@@ -1,11 +1,23 @@
 """Benchmark animate_sgd against the naive way, side by side in one run.
 
-(a) Live: median latency from a slider change to a redrawn figure (PNG bytes
-    in the explorer's Image widget), 50 steps and 256 examples; target < 50 ms.
-    Naive: re-simulate step by step in a Python loop and re-create the figure
-    (pyplot, contourf) for every change, then render it to PNG.
-(b) Static: time to render the 50-step HTML animation; target < 1.5 s.
-    Naive: re-simulate, then FuncAnimation(...).to_jshtml() on a new figure.
+(a) Live, kernel side: median time from a request (what a slider move or a
+    typed value sends) to the answer the widget sends back (the run computed
+    and packed), 50 steps and 256 examples. Naive: re-simulate step by step in
+    a Python loop and re-create the figure (pyplot, contourf) for every
+    change, then render it to PNG.
+(b) Static: time to make chapter 3's explorer (a grid of runs) when the book
+    is built; the fixed player it replaced (--before: one PNG per step) and
+    FuncAnimation(...).to_jshtml() on a new figure.
+(c) Page weight: the HTML of chapter 3's four animate_sgd calls, now and with
+    the fixed players they replaced, and the built chapter page if present.
+(d) In the browser (headless Chromium, 2x pixel ratio): median time from a
+    slider's input event to the frame that shows the answer, for the book's
+    explorer and for the replaced player's step slider, alternated.
+
+The replaced player is the package as of commit BEFORE, read from git into a
+temporary folder and run in a subprocess, so both sides are measured now, on
+this machine, at this load. The live explorer in JupyterLab (kernel round
+trip included) is timed by tests/test_browser_explorer.py, which prints it.
 
 Run: .venv/bin/python bench/animate_sgd.py   (Agg backend, no display needed)
 """
@@ -13,8 +25,11 @@ import io
 import os
 import platform
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
+from pathlib import Path
 
 import matplotlib
 
@@ -26,6 +41,10 @@ from matplotlib.animation import FuncAnimation  # noqa: E402
 from learntools_lite.sgd_explorer import animate_sgd  # noqa: E402
 from learntools_lite.sgd_trajectory import make_data  # noqa: E402
 
+ROOT = Path(__file__).resolve().parent.parent
+BEFORE = "3bce02f"       # the last commit with the fixed PNG player
+CHAPTER_CALLS = [dict(learning_rate=0.05, batch_size=32), dict(learning_rate=1.2, batch_size=32),
+                 dict(learning_rate=0.05, batch_size=1), dict(learning_rate=0.05, batch_size=256)]
 STEPS, NUM_EXAMPLES, BATCH_SIZE = 50, 256, 32
 # Learning rates a learner reaches by dragging the slider (its exponent moves
 # in steps of 0.05) from 0.01 up to 0.5 and back.
@@ -128,62 +147,168 @@ def naive_static():
 def live_latency():
     explorer = animate_sgd(learning_rate=0.05, batch_size=BATCH_SIZE,
                            num_examples=NUM_EXAMPLES, steps=STEPS, live=True)
-    lr_slider = explorer.controls["learning_rate"]
-    ours = [timed(lambda: setattr(lr_slider, "value", lr)) for lr in LEARNING_RATES]
+
+    def request(**values):
+        explorer.request = {**values, "id": len(LEARNING_RATES)}
+    ours = [timed(lambda: request(learning_rate=lr)) for lr in LEARNING_RATES]
     others = {
-        "batch size slider 16..64": [
-            timed(lambda: setattr(explorer.controls["batch_size"], "value", v))
-            for v in list(range(16, 65, 2)) + [BATCH_SIZE]],
-        "optimizer dropdown": [
-            timed(lambda: setattr(explorer.controls["optimizer"], "value", v))
-            for v in ["momentum", "adam", "sgd"] * 5],
-        "steps slider 40..60": [
-            timed(lambda: setattr(explorer.controls["steps"], "value", v))
-            for v in list(range(40, 61)) + [STEPS]],
-        "examples slider 200..300": [
-            timed(lambda: setattr(explorer.controls["num_examples"], "value", v))
-            for v in list(range(200, 301, 5)) + [NUM_EXAMPLES]],
-        "step scrubber 0..50 (Play)": [
-            timed(lambda: setattr(explorer.step, "value", i)) for i in range(STEPS + 1)],
+        "batch size 16..64": [timed(lambda: request(batch_size=v))
+                              for v in list(range(16, 65, 2)) + [BATCH_SIZE]],
+        "optimizer menu": [timed(lambda: request(optimizer=v))
+                           for v in ["momentum", "adam", "sgd"] * 5],
+        "steps 40..60": [timed(lambda: request(steps=v)) for v in list(range(40, 61)) + [STEPS]],
+        "examples 200..300": [timed(lambda: request(num_examples=v))
+                              for v in list(range(200, 301, 5)) + [NUM_EXAMPLES]],
     }
     naive = [timed(lambda: naive_slider_change(lr)) for lr in LEARNING_RATES[::6]]
-    from IPython.core.pylabtools import print_figure
-    redisplay = [timed(lambda: print_figure(explorer.figure, "png", bbox_inches="tight"))
-                 for _ in range(8)]
-    return ours, others, naive, redisplay
+    return ours, others, naive
 
 
-def static_render():
-    cold = timed(lambda: animate_sgd(steps=STEPS, live=False))
-    ours = [timed(lambda: animate_sgd(steps=STEPS, live=False)) for _ in range(5)]
+BEFORE_SCRIPT = """
+import sys, time
+from learntools_lite.sgd_explorer import animate_sgd
+calls = {calls!r}
+start = time.perf_counter(); animate_sgd(steps={steps}, live=False)
+print("cold", time.perf_counter() - start)
+for _ in range(3):
+    start, cpu = time.perf_counter(), time.process_time()
+    animate_sgd(steps={steps}, live=False)
+    print("warm", time.perf_counter() - start, time.process_time() - cpu)
+for i, call in enumerate(calls):
+    html = animate_sgd(**call, live=False).to_html()
+    print("size", len(html.encode()))
+    open(sys.argv[1] + f"/before{{i}}.html", "w").write(html)
+"""
+
+
+def before_package(folder):
+    """The package as of BEFORE, unpacked from git into `folder`."""
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", BEFORE, "learntools_lite"],
+                             check=True, capture_output=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
+
+
+def run_before(folder):
+    """(cold seconds, warm seconds, sizes) of the fixed player, measured in a subprocess."""
+    result = subprocess.run(
+        [sys.executable, "-c", BEFORE_SCRIPT.format(calls=CHAPTER_CALLS, steps=STEPS), str(folder)],
+        env=dict(os.environ, PYTHONPATH=str(folder)), cwd=folder,
+        capture_output=True, text=True, check=True)
+    rows = [line.split() for line in result.stdout.splitlines()]
+    cold = [float(r[1]) for r in rows if r[0] == "cold"][0]
+    warm = [(float(r[1]), float(r[2])) for r in rows if r[0] == "warm"]
+    return cold, warm, [int(r[1]) for r in rows if r[0] == "size"]
+
+
+def static_render(folder):
+    """Ours and the replaced player alternated (A B A B), then FuncAnimation."""
+    ours, before_warm, before_cold = [], [], []
+    for _ in range(2):
+        ours += [timed(lambda: animate_sgd(steps=STEPS, live=False)) for _ in range(2)]
+        cold, warm, sizes = run_before(folder)
+        before_cold.append(cold)
+        before_warm += warm
     naive = [timed(naive_static) for _ in range(2)]
-    return cold, ours, naive
+    return ours, before_warm, before_cold, sizes, naive
+
+
+def page_weights(folder):
+    ours = []
+    for i, call in enumerate(CHAPTER_CALLS):
+        html = animate_sgd(**call, live=False).to_html()
+        (folder / f"after{i}.html").write_text(html)
+        ours.append(len(html.encode()))
+    return ours
+
+
+BROWSER_TIMING = """
+async ([selector, count]) => {
+  const input = document.querySelector(selector);
+  const times = [], draws = [];
+  for (let k = 0; k < count; k++) {
+    const max = Number(input.max), now = Number(input.value);
+    input.value = String(now > 0 && (k % 20 < 10 || now === max) ? now - 1 : now + 1);
+    const start = performance.now();
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+    await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+    times.push(performance.now() - start);
+    const root = input.closest(".sgd-explorer");
+    if (root) draws.push(root.drawTook);
+  }
+  const median = (a) => a.length ? a.sort((x, y) => x - y)[Math.floor(a.length / 2)] : null;
+  return [median(times), median(draws)];
+}
+"""
+
+
+def browser_latency(folder, rounds=3, count=40):
+    """Median ms from input event to after the next painted frame, for the
+    explorer's learning-rate slider and the replaced player's step slider."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from browser import chromium, serve
+
+    page_html = "<!doctype html><meta charset=utf-8><body style='max-width:800px'>{}</body>"
+    (folder / "after.html").write_text(page_html.format((folder / "after0.html").read_text()))
+    (folder / "before.html").write_text(page_html.format((folder / "before0.html").read_text()))
+    ours, theirs = [], []
+    with serve(folder) as url, chromium() as browser:
+        page = browser.new_page(viewport={"width": 1024, "height": 900}, device_scale_factor=2)
+        for _ in range(rounds):
+            page.goto(f"{url}/after.html")
+            page.wait_for_selector(".sgd-explorer-host[data-ready=true]")
+            ours.append(page.evaluate(BROWSER_TIMING, [".sgd-explorer input[type=range]", count]))
+            page.goto(f"{url}/before.html")
+            page.wait_for_selector(".sgd-animation img")
+            theirs.append(page.evaluate(BROWSER_TIMING, [".sgd-animation input[type=range]", count]))
+    return ours, theirs
 
 
 def main():
     load_before = os.getloadavg()[0]
-    ours, others, naive, redisplay = live_latency()
-    cold, static_ours, static_naive = static_render()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        before_package(folder)
+        ours, others, naive = live_latency()
+        static_ours, before_warm, before_cold, before_sizes, static_naive = static_render(folder)
+        after_sizes = page_weights(folder)
+        browser_ours, browser_before = browser_latency(folder)
     print(f"animate_sgd benchmark: {platform.machine()}, {os.cpu_count()} cores, "
           f"Python {platform.python_version()}, matplotlib {matplotlib.__version__}, "
           f"NumPy {np.__version__}")
     print(f"load average (1 min) before/after: {load_before:.2f} / {os.getloadavg()[0]:.2f}"
           " (CPU times are what an idle machine would show)")
-    print(f"\n(a) slider change -> redrawn figure, {STEPS} steps, {NUM_EXAMPLES} examples")
+    print(f"\n(a) live explorer, request -> answer sent by the kernel, {STEPS} steps, "
+          f"{NUM_EXAMPLES} examples")
     walls = [wall for wall, _ in ours]
-    print(f"  ours, learning-rate slider ({len(ours)} moves): {summary(ours)}"
-          f"  p90 {ms(np.percentile(walls, 90))}, max {ms(max(walls))}; target < 50 ms")
+    print(f"  ours, learning rate ({len(ours)} requests): {summary(ours)}"
+          f"  p90 {ms(np.percentile(walls, 90))}, max {ms(max(walls))}")
     print(f"  naive, re-simulate + new figure ({len(naive)} moves): {summary(naive)}")
     print(f"  ratio naive / ours (wall / CPU): {ratio(naive, ours)}")
     for name, times in others.items():
         print(f"  ours, {name:28s} {summary(times)}")
-    print(f"  (re-displaying the figure in an Output widget, as the inline backend "
-          f"does, alone: {summary(redisplay)})")
-    print(f"\n(b) static HTML animation, {STEPS} steps ({STEPS + 1} frames)")
-    print(f"  ours, animate_sgd(live=False): {summary(static_ours)}; first call in "
-          f"the process {ms(cold[0])}; target < 1.5 s")
+    print(f"\n(b) static explorer for the book ({STEPS} steps), made at build time")
+    print(f"  ours, grid of runs, animate_sgd(live=False): {summary(static_ours)}")
+    print(f"  replaced fixed player ({len(before_warm)} runs): {summary(before_warm)} "
+          f"(first call in its process {ms(statistics.median(before_cold))})")
+    print(f"  ratio ours / replaced player (wall / CPU): {ratio(static_ours, before_warm)}")
     print(f"  naive, re-simulate + FuncAnimation.to_jshtml: {summary(static_naive)}")
-    print(f"  ratio naive / ours (wall / CPU): {ratio(static_naive, static_ours)}")
+    print("\n(c) page weight of chapter 3's four animate_sgd outputs (KB of HTML)")
+    for call, after, before in zip(CHAPTER_CALLS, after_sizes, before_sizes):
+        print(f"  {call}: explorer {after / 1000:6.0f} KB, fixed player {before / 1000:6.0f} KB")
+    print(f"  total: explorers {sum(after_sizes) / 1000:.0f} KB, fixed players "
+          f"{sum(before_sizes) / 1000:.0f} KB; target < 300 KB each")
+    page = ROOT / "_build" / "html" / "book" / "03_gradient_descent.html"
+    if page.is_file():
+        print(f"  built page {page.relative_to(ROOT)}: {page.stat().st_size / 1e6:.2f} MB")
+    print("\n(d) browser, input event -> after the next painted frame (median of medians,"
+          " 2x pixel ratio)")
+    total = [t for t, _ in browser_ours]
+    print(f"  book explorer, learning-rate slider: {statistics.median(total):.1f} ms "
+          f"(rounds: {', '.join(f'{v:.1f}' for v in total)}); target < 16 ms; of which "
+          f"its drawing code {statistics.median(d for _, d in browser_ours):.1f} ms")
+    total = [t for t, _ in browser_before]
+    print(f"  fixed player, step slider:           {statistics.median(total):.1f} ms "
+          f"(rounds: {', '.join(f'{v:.1f}' for v in total)})")
     return 0
 
 

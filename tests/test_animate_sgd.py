@@ -1,19 +1,25 @@
 """Tests of animate_sgd: the math against a step-by-step reference, the
-live explorer's in-place updates, the static player, and bad input."""
+data the one front end draws (embedded in the book, sent by the live
+widget), the widget's answers to any setting, and bad input."""
 import base64
-import json
 import re
 import subprocess
 import sys
 import warnings
+import zlib
 
 import numpy as np
 import pytest
 from hypothesis import given, settings as hsettings, strategies as st
 
 import learntools_lite.sgd_explorer as animate_module
-from learntools_lite.sgd_explorer import SGDAnimation, SGDExplorer, animate_sgd
-from learntools_lite.sgd_trajectory import Settings, simulate
+import learntools_lite.sgd_payload as payload_module
+import learntools_lite.sgd_widget as widget_module
+from learntools_lite.sgd_explorer import SGDAnimation, animate_sgd, front_end
+from learntools_lite.sgd_payload import CODE_MAX, RUN_HEADER, dequantise
+from learntools_lite.sgd_trajectory import DIVERGENCE_FACTOR, Settings, simulate
+from learntools_lite.sgd_views import parameter_view
+from learntools_lite.sgd_widget import SGDExplorer
 
 
 def reference_run(x, y, batches, learning_rate, optimizer):
@@ -124,8 +130,8 @@ def test_more_examples_keep_the_old_points():
 # -- divergence ---------------------------------------------------------------
 
 def test_divergent_run_is_cut_where_the_loss_blew_up():
-    """Is a diverging run cut before the first step whose loss is 1e6 times
-    the start loss, with a message naming that step?"""
+    """Is a diverging run cut before the first step whose loss is
+    DIVERGENCE_FACTOR times the start loss, with a message naming that step?"""
     t = simulate(Settings(learning_rate=1.2))
     assert t.diverged_at is not None and t.n_steps == t.diverged_at - 1
     assert np.all(np.isfinite(t.w)) and np.all(np.isfinite(t.full_loss))
@@ -133,7 +139,8 @@ def test_divergent_run_is_cut_where_the_loss_blew_up():
     s = t.settings
     _, _, _, full = reference_run(t.x, t.y, simulate(Settings(
         learning_rate=1e-9, steps=t.diverged_at)).batches, s.learning_rate, "sgd")
-    assert np.all(full[1:-1] <= 1e6 * full[0]) and full[-1] > 1e6 * full[0]
+    limit = DIVERGENCE_FACTOR * full[0]
+    assert np.all(full[1:-1] <= limit) and full[-1] > limit
 
 
 @pytest.mark.parametrize("optimizer", ["sgd", "momentum", "adam"])
@@ -167,131 +174,225 @@ def test_overflowing_learning_rate_neither_crashes_nor_warns(optimizer):
     (dict(true_b=float("-inf")), "true_b must be a finite number"),
     (dict(optimizer="rmsprop"), "optimizer must be one of 'sgd', 'momentum', 'adam'"),
     (dict(live="yes"), "live must be True, False or None"),
+    (dict(interval=0), "interval must be greater than 0"),
 ])
 @pytest.mark.parametrize("live", [False, True])
-def test_bad_input_is_a_clear_value_error_before_any_plotting(
+def test_bad_input_is_a_clear_value_error_before_anything_is_computed(
         kwargs, words, live, monkeypatch):
     """Does bad input raise a ValueError that says what to change, before a
-    figure is made?"""
-    def no_figure():
-        raise AssertionError("a figure was made before the input was checked")
-    monkeypatch.setattr(animate_module, "SGDFigure", no_figure)
+    run is simulated or packed?"""
+    def nothing_yet(*args, **kwargs):
+        raise AssertionError("a run was computed before the input was checked")
+    for module in (animate_module, widget_module, payload_module):
+        monkeypatch.setattr(module, "simulate", nothing_yet)
     with pytest.raises(ValueError, match=re.escape(words)):
         animate_sgd(**{"live": live, **kwargs})
 
 
-# -- the live explorer --------------------------------------------------------
+# -- the data the front end draws ---------------------------------------------------
+
+def decode_bundle(bundle):
+    """Read a bundle the way static/sgd_explorer.js does, written from the
+    format in sgd_payload's docstring: (blob, runs in grid order)."""
+    blob = zlib.decompress(base64.b64decode(bundle["blob"]))
+    split = section(blob, bundle["codes"], np.uint8)
+    half = len(split) // 2
+    deltas = split[:half].astype(np.uint16) | (split[half:].astype(np.uint16) << 8)
+    runs, at = [], 0
+    for i in range(bundle["run_count"]):
+        frames, diverged, view, low, high, *ranges = RUN_HEADER.unpack_from(
+            blob, bundle["runs"][0] + i * RUN_HEADER.size)
+        arrays = []
+        for k, count in enumerate((frames, frames, frames, frames - 1)):
+            codes = np.cumsum(deltas[at:at + count], dtype=np.int64) % 2**16
+            at += count
+            arrays.append(dequantise(codes, ranges[2 * k], ranges[2 * k + 1]))
+        w, b, full, batch = arrays
+        runs.append(dict(frames=frames, diverged_at=diverged or None, view=view,
+                         decades=(low, high), w=w, b=b, full_loss=10 ** full,
+                         batch_loss=10 ** batch))
+    assert at == len(deltas)
+    return blob, runs
+
+
+def section(blob, where, dtype):
+    offset, length = where
+    return np.frombuffer(blob, dtype, length // np.dtype(dtype).itemsize, offset)
+
+
+def batches_of(blob, entry, num_examples, steps):
+    if entry["kind"] == "mask":
+        bits = section(blob, entry["data"], np.uint8).reshape(steps, entry["row_bytes"])
+        mask = np.unpackbits(bits, axis=1, bitorder="little")[:, :num_examples]
+        return [set(np.flatnonzero(row)) for row in mask]
+    starts = section(blob, entry["starts"], "<u4")
+    flat = section(blob, entry["data"], "<u2" if entry["index_bytes"] == 2 else "<u4")
+    return [set(flat[starts[i]:starts[i + 1]]) for i in range(steps)]
+
+
+def assert_run_is_the_simulation(run, t, bundle, blob):
+    """Is a decoded run sgd_trajectory's run, to within its quantisation?"""
+    assert run["frames"] == t.n_steps + 1 and run["diverged_at"] == t.diverged_at
+    for name in ("w", "b"):
+        ours = getattr(t, name)
+        step = np.ptp(ours) / CODE_MAX          # one quantisation step of this array
+        np.testing.assert_allclose(run[name], ours, rtol=0,
+                                   atol=0.51 * step + 1e-6 * np.abs(ours).max())
+    for name in ("full_loss", "batch_loss"):
+        ours = getattr(t, name)
+        step = np.ptp(np.log10(ours)) / CODE_MAX if len(ours) else 0
+        np.testing.assert_allclose(np.log10(run[name]), np.log10(ours), rtol=0,
+                                   atol=0.51 * step + 1e-6)
+    view = bundle["views"][run["view"]]
+    assert (tuple(view["w"]), tuple(view["b"])) == parameter_view(t)
+    assert base64.b64decode(view["image"].removeprefix("data:image/png;base64,")).startswith(
+        b"\x89PNG")
+    d = bundle["dataset"]
+    np.testing.assert_array_equal(section(blob, d["x"], "<f4"), t.x.astype(np.float32))
+    np.testing.assert_array_equal(section(blob, d["y"], "<f4"), t.y.astype(np.float32))
+
+
+@pytest.fixture(scope="module")
+def chapter_explorer():
+    return animate_sgd(learning_rate=0.05, batch_size=32, live=False)
+
+
+def test_grid_holds_the_calls_values_exactly(chapter_explorer):
+    """Are the call's learning rate and batch size on the book's sliders as
+    given (0.05, not 0.0501), next to round values such as 0.005, 0.5 and 1.2?"""
+    b = chapter_explorer.bundle
+    assert b["initial"] == {"learning_rate": 0.05, "batch_size": 32, "optimizer": "sgd"}
+    for lr in (0.05, 0.005, 0.5, 1.2, 0.001, 2.0, 0.01, 0.1):
+        assert lr in b["learning_rates"]
+    assert b["batch_sizes"] == [1, 2, 4, 8, 16, 32, 64, 128, 256]
+    assert b["optimizers"] == ["sgd", "momentum", "adam"]
+    assert b["slider"]["learning_rates"] == b["learning_rates"]
+    odd = animate_sgd(learning_rate=0.0123, batch_size=7, num_examples=100, steps=5,
+                      live=False).bundle
+    assert 0.0123 in odd["learning_rates"] and 7 in odd["batch_sizes"]
+    assert 100 in odd["batch_sizes"] and max(odd["batch_sizes"]) == 100
+
+
+@pytest.mark.parametrize("optimizer,batch_size,learning_rate", [
+    ("sgd", 32, 0.05), ("sgd", 1, 0.5), ("momentum", 256, 0.01), ("adam", 8, 1.2),
+    ("sgd", 32, 1.2), ("adam", 1, 0.001), ("momentum", 64, 2.0)])
+def test_embedded_runs_are_sgd_trajectory_runs(chapter_explorer, optimizer, batch_size,
+                                               learning_rate):
+    """Does the book's embedded data, read back, equal sgd_trajectory's
+    output for grid settings: path, losses, divergence, view, data, batches?"""
+    b = chapter_explorer.bundle
+    blob, runs = decode_bundle(b)
+    index = ((b["optimizers"].index(optimizer) * len(b["batch_sizes"])
+              + b["batch_sizes"].index(batch_size)) * len(b["learning_rates"])
+             + b["learning_rates"].index(learning_rate))
+    t = simulate(Settings(learning_rate=learning_rate, batch_size=batch_size,
+                          optimizer=optimizer))
+    assert_run_is_the_simulation(runs[index], t, b, blob)
+    drawn = batches_of(blob, b["batches"][str(batch_size)], 256, 50)
+    assert drawn[:t.n_steps] == [set(batch) for batch in t.batches]
+
+
+def test_static_explorer_is_small_self_contained_html(chapter_explorer):
+    """Is the book's explorer under 300 KB, with the front end's own module
+    and stylesheet inline (no CDN, no require.js) and the call's run as its
+    trajectory?"""
+    html = chapter_explorer.to_html()
+    assert len(html.encode()) < 300_000, len(html.encode())
+    assert "http://" not in html and "https://" not in html and "require(" not in html
+    assert f'<script type="module">\n{front_end("sgd_explorer.js")}' in html
+    assert f'<style>{front_end("sgd_explorer.css")}</style>' in html
+    assert "export default" in front_end("sgd_explorer.js")
+    assert chapter_explorer.trajectory.settings == Settings()
+    assert chapter_explorer._repr_html_() == html
+
+
+def test_static_html_of_a_divergent_run_says_so():
+    """Does a diverged run's explorer carry the message, for readers with
+    and without scripts, and stop its run before the bad step?"""
+    animation = animate_sgd(learning_rate=1.2, live=False)
+    k = animation.trajectory.diverged_at
+    assert k is not None and animation.n_frames == k
+    assert f"diverged at step {k}: try a smaller learning rate" in animation.to_html()
+    assert animation.bundle["diverged_message"] == (
+        "diverged at step {step}: try a smaller learning rate")
+
+
+def test_a_run_that_blows_up_is_called_diverged():
+    """Does learning rate 0.5 with batches of 1 (its loss climbs to many
+    times where it started) get the diverged note, like 1.26 does?"""
+    t = simulate(Settings(learning_rate=0.5, batch_size=1))
+    assert t.diverged_at is not None, t.full_loss.max() / t.full_loss[0]
+    assert simulate(Settings(learning_rate=0.05, batch_size=1)).diverged_at is None
+    assert simulate(Settings(learning_rate=0.5, batch_size=256)).diverged_at is None
+
+
+def test_live_none_outside_a_kernel_is_static():
+    """Does live=None give the static explorer when no kernel is running?"""
+    assert isinstance(animate_sgd(steps=2), SGDAnimation)
+
+
+# -- the live widget ----------------------------------------------------------------
 
 @pytest.fixture
 def explorer():
     return animate_sgd(steps=20, live=True)
 
 
-def test_slider_change_updates_the_same_figure_in_place(explorer):
-    """Does moving a slider give new data to the same Figure and Line2D
-    objects, and a new image, instead of a new figure?"""
+def test_live_explorer_is_the_same_front_end_as_an_anywidget(explorer):
+    """Is the live explorer an anywidget whose module and style are the book's?"""
     assert isinstance(explorer, SGDExplorer)
-    figure, view = explorer.figure, explorer.view
-    lines = {name: getattr(view, name) for name in
-             ("fitted_line", "path_line", "full_loss_line", "batch_loss_line")}
-    before = {name: line.get_xydata().copy() for name, line in lines.items()}
-    image_before = explorer.image.value
-
-    explorer.controls["learning_rate"].value = 0.2
-
-    assert explorer.figure is figure
-    assert all(getattr(view, name) is line for name, line in lines.items())
-    assert lines["fitted_line"] in figure.axes[0].lines
-    assert explorer.trajectory.settings.learning_rate == 0.2
-    for name, line in lines.items():
-        assert not np.array_equal(line.get_xydata(), before[name]), name
-    np.testing.assert_allclose(lines["path_line"].get_xdata(), explorer.trajectory.w)
-    assert explorer.image.value != image_before
+    assert explorer._esm == front_end("sgd_explorer.js")
+    assert explorer._css == front_end("sgd_explorer.css")
+    data, _ = explorer._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in data
 
 
-def test_every_control_reruns_the_simulation(explorer):
-    """Does each control (found through the widget tree) change the run?"""
-    c = explorer.controls
-    first_row = explorer.widget.children[0].children
-    assert first_row[0] is c["learning_rate"] and first_row[1] is c["optimizer"]
-    c["optimizer"].value = "adam"
-    c["batch_size"].value = 8
-    c["steps"].value = 30
-    c["num_examples"].value = 100
-    s = explorer.trajectory.settings
-    assert (s.optimizer, s.batch_size, s.steps, s.num_examples) == ("adam", 8, 30, 100)
-    assert explorer.trajectory.n_steps == 30 == explorer.step.max == explorer.play.max
+def test_widget_recomputes_any_setting_off_the_grid(explorer):
+    """Does a request for values on no grid (as typed: 0.0123, 7 of 90
+    examples, adam, 33 steps) come back as exactly that run?"""
+    explorer.request = {"learning_rate": 0.0123, "batch_size": 7, "optimizer": "adam",
+                        "num_examples": 90, "steps": 33, "id": 4}
+    s = explorer.settings
+    assert (s.learning_rate, s.batch_size, s.optimizer, s.num_examples, s.steps) == (
+        0.0123, 7, "adam", 90, 33)
+    b = explorer.bundle
+    assert b["request_id"] == 4 and b["initial"]["learning_rate"] == 0.0123
+    assert b["learning_rates"] == [0.0123] and 0.0123 in b["slider"]["learning_rates"]
+    blob, (run,) = decode_bundle(b)
+    t = simulate(s)
+    assert_run_is_the_simulation(run, t, b, blob)
+    assert batches_of(blob, b["batches"]["7"], 90, 33) == [set(x) for x in t.batches]
     assert_matches_reference(explorer.trajectory)
+
+
+def test_typed_values_are_taken_as_typed(explorer):
+    """Is a typed 1.2 run at 1.2 (not snapped to a slider step) and said to diverge?"""
+    explorer.request = {"learning_rate": 1.2, "id": 1}
+    assert explorer.settings.learning_rate == 1.2
+    assert explorer.bundle["initial"]["learning_rate"] == 1.2
+    assert explorer.trajectory.diverged_at is not None
+
+
+def test_bad_request_shows_an_error_and_keeps_the_run(explorer):
+    """Does an impossible request say what is wrong and leave the last run shown?"""
+    explorer.request = {"learning_rate": 0.2, "id": 1}
+    shown = explorer.bundle
+    for request, words in (({"learning_rate": -1}, "learning_rate must be greater than 0"),
+                           ({"steps": 2.5}, "steps must be a whole number"),
+                           ({"optimizer": "rmsprop"}, "optimizer must be one of")):
+        explorer.request = {**request, "id": 2}
+        assert words in explorer.error
+        assert explorer.bundle is shown and explorer.settings.learning_rate == 0.2
+    explorer.request = {"learning_rate": 0.3, "id": 3}
+    assert explorer.error == "" and explorer.bundle["request_id"] == 3
 
 
 def test_fewer_examples_than_the_batch_size_caps_the_batch(explorer):
     """Does shrinking num_examples below batch_size cap the batch size
     instead of raising?"""
-    explorer.controls["num_examples"].value = 10
-    assert explorer.controls["batch_size"].value == 10
-    assert explorer.trajectory.settings.batch_size == 10
-
-
-def test_step_scrubber_moves_the_step_artists(explorer):
-    """Does the step slider show that step's batch, line and path?"""
-    t, view = explorer.trajectory, explorer.view
-    explorer.step.value = 5
-    assert len(view.path_line.get_xdata()) == 6
-    np.testing.assert_array_equal(view.batch_points.get_xdata(), t.x[t.batches[4]])
-    np.testing.assert_allclose(view.fitted_line.get_ydata(),
-                               t.w[5] * view.fitted_line.get_xdata() + t.b[5])
-    assert "Step 5 of 20" in explorer.caption.value
-
-
-def test_live_divergence_is_shown(explorer):
-    """Does a diverging learning rate show the message in the figure and caption?"""
-    explorer.controls["learning_rate"].value = 1.5
-    message = explorer.trajectory.message
-    assert message.startswith("diverged at step")
-    assert explorer.view.warning.get_text() == message
-    assert message in explorer.caption.value
-    assert explorer.step.max == explorer.trajectory.n_steps
-
-
-def test_explorer_displays_as_a_widget(explorer):
-    """Does the explorer show as its widget when it is a cell's last expression?"""
-    bundle = explorer._repr_mimebundle_()
-    assert "application/vnd.jupyter.widget-view+json" in bundle
-
-
-# -- the static player --------------------------------------------------------
-
-def frames_in(html):
-    block = re.search(r'class="sgd-frames">(.*?)</script>', html, re.S).group(1)
-    return json.loads(block)
-
-
-@pytest.mark.parametrize("steps", [1, 12])
-def test_static_html_holds_one_png_frame_per_step_plus_the_start(steps):
-    """Does the player hold steps + 1 distinct PNG frames and no ffmpeg video?"""
-    animation = animate_sgd(steps=steps, live=False)
-    assert isinstance(animation, SGDAnimation)
-    html = animation._repr_html_()
-    frames = frames_in(html)
-    assert len(frames) == steps + 1 == animation.n_frames
-    assert f'data-frames="{steps + 1}"' in html
-    pngs = [base64.b64decode(f.removeprefix("data:image/png;base64,")) for f in frames]
-    assert all(png.startswith(b"\x89PNG\r\n\x1a\n") for png in pngs)
-    assert len(set(pngs)) == steps + 1
-    assert "<video" not in html and "<script>" in html
-
-
-def test_static_html_of_a_divergent_run_stops_and_says_so():
-    """Does a diverged animation stop before the bad step and say so?"""
-    animation = animate_sgd(learning_rate=1.2, live=False)
-    k = animation.trajectory.diverged_at
-    assert len(frames_in(animation.to_html())) == k
-    assert f"diverged at step {k}: try a smaller learning rate" in animation.to_html()
-
-
-def test_live_none_outside_a_kernel_is_static():
-    """Does live=None give the static player when no kernel is running?"""
-    assert isinstance(animate_sgd(steps=2), SGDAnimation)
+    explorer.request = {"num_examples": 10, "batch_size": 32, "id": 1}
+    assert explorer.settings.batch_size == 10 == explorer.bundle["initial"]["batch_size"]
+    assert explorer.error == ""
 
 
 # -- importing ----------------------------------------------------------------

@@ -130,30 +130,3 @@ def test_chapter_page_shows_outputs_and_buttons(book, browser, notebook):
         assert page.locator("mjx-container").count() > 0 or page.locator(".math").count() == 0
     finally:
         page.close()
-
-
-def test_animate_sgd_animation_plays_in_the_book(book, browser):
-    """Is chapter 3's static animate_sgd player there, and does Play step through frames?"""
-    pages_with_player = [name for name in pages()
-                         if 'class="sgd-animation"' in (HTML / name).read_text(encoding="utf-8")]
-    assert pages_with_player, "no page of the book embeds the animate_sgd animation"
-    page, problems = visit(browser, f"{book}/{pages_with_player[0]}", "animate-sgd-player")
-    try:
-        player = page.locator(".sgd-animation").first
-        player.scroll_into_view_if_needed()
-        frames = int(player.get_attribute("data-frames"))
-        assert frames > 10
-        caption = player.locator(".sgd-caption")
-        last = caption.text_content()
-        player.locator("button").click()       # from the last frame, Play restarts at 0
-        page.wait_for_function(
-            "([el, old]) => el.textContent !== old", arg=[caption.element_handle(), last],
-            timeout=10000)
-        first = caption.text_content()
-        page.wait_for_function(
-            "([el, old]) => el.textContent !== old", arg=[caption.element_handle(), first],
-            timeout=10000)
-        assert player.locator("input[type=range]").input_value() != "0", "Play did not advance"
-        assert not problems, "\n".join(problems)
-    finally:
-        page.close()
