@@ -133,9 +133,7 @@ class SafeExecute(Execute):
         try:
             return super().preprocess(nb, resources, km)
         finally:
-            if self._judge is not None:
-                self._judge.queries.close()
-                self._judge = None
+            self._judge = None
 
     zero_restored_cells = Bool(True, help="A graded test cell deleted by the student is restored "
                                "(OverwriteCells.add_missing_cells) but not run, so it scores 0.").tag(config=True)
@@ -170,9 +168,10 @@ class SafeExecute(Execute):
             EVENTS.append(f"a graded cell with an unknown grade_id {grade_id!r}: scored 0")
             return [_error("UnknownTestCell", "this test cell is not in the gradebook: not graded")]
         if self._judge is None:
+            info = self.km.get_connection_info()
             self._judge = TestCellJudge(
-                KernelQueries(self.km.get_connection_info(), timeout=self.query_timeout,
-                              max_bytes=self.query_bytes, interrupt_grace=self.interrupt_grace),
+                lambda: KernelQueries(info, timeout=self.query_timeout, max_bytes=self.query_bytes,
+                                      interrupt_grace=self.interrupt_grace),
                 EVENTS, call_timeout=self.call_timeout, cell_timeout=self.judge_timeout)
         try:
             return self._judge.judge(grade_id, source)

@@ -60,15 +60,30 @@ class JudgeTimeout(BaseException):
 
 
 class TestCellJudge:
-    """Judges the test cells of one notebook against one kernel."""
+    """Judges the test cells of one notebook against one kernel (`connect()` -> KernelQueries)."""
 
-    def __init__(self, queries: KernelQueries, events: list[str], seed: int | None = None,
+    def __init__(self, connect, events: list[str], seed: int | None = None,
                  call_timeout: float | None = None, cell_timeout: float = 600):
-        self.queries, self.events, self.cell_timeout = queries, events, cell_timeout
+        self.connect, self.events, self.cell_timeout = connect, events, cell_timeout
+        self.broken: str | None = None
         self.seed = secrets.randbits(63) if seed is None else seed
         self.call_timeout = call_timeout
 
     def judge(self, grade_id: str, source: str) -> list:
+        """The outputs of one test cell. Its queries use sockets of their own, opened now:
+        they receive nothing the learner's cells printed before (a flood would drown the answers)."""
+        if self.broken:
+            self.events.append(f"{grade_id}: not judged, {self.broken}; scored 0")
+            return [new_output("error", ename="QueryFailed", evalue=f"not judged: {self.broken}",
+                               traceback=[f"QueryFailed: not judged: {self.broken}"])]
+        self.queries: KernelQueries = self.connect()
+        try:
+            return self._judge(grade_id, source)
+        finally:
+            self.broken = self.queries.broken
+            self.queries.close()
+
+    def _judge(self, grade_id: str, source: str) -> list:
         answers = LearnerAnswers(self.queries, self.call_timeout)
         failures_before = len(self.queries.failures)
         printed = io.StringIO()
