@@ -116,3 +116,18 @@ def test_a_figure_of_6_5_inches_fits_a_chapter_output(layout):
               if name.startswith("book/0") and r["output"]}
     assert widths, "no chapter page with outputs"
     assert min(widths.values()) >= 650, f"output area narrower than 650 px: {widths}"
+
+
+@pytest.mark.parametrize("name", [p for p in pages() if p.startswith("exercises/")])
+def test_exercise_page_shows_checks_not_the_autograder(book, browser, name):  # noqa: F811
+    """Does the built page show the check calls and a check's feedback, and no test cells?"""
+    page = browser.new_page()
+    try:
+        page.goto(f"{book}/{name}", wait_until="load")
+        code = "\n".join(page.locator("div.cell_input pre").all_text_contents())
+        assert ".check()" in code and "____" in code
+        assert "learntools_lite.testcell" not in code, f"{name} shows autograder test cells"
+        feedback = page.locator("div.cell_output .learntools-feedback")
+        assert feedback.count() >= 1 and "Fill in" in feedback.first.text_content()
+    finally:
+        page.close()
