@@ -9,6 +9,7 @@ assertion: the machine may be busy).
 """
 from __future__ import annotations
 
+import re
 import statistics
 
 import pytest
@@ -102,7 +103,7 @@ def snapshot(explorer, name):
 
 def luminance(css_colour):
     """0 (black) .. 1 (white) for an "rgb(r, g, b)" colour."""
-    r, g, b = (int(v) / 255 for v in css_colour[css_colour.index("(") + 1:].split(",")[:3])
+    r, g, b = (float(v) / 255 for v in re.findall(r"[\d.]+", css_colour)[:3])
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
 
