@@ -38,8 +38,10 @@ def log_in(browser, hub_url: str, name: str, password: str):
 def menu_items(page, menu: str) -> list[str]:
     """The labels under a top-level menu of JupyterLab (the menu is closed again)."""
     page.locator(f"{MENU_BAR} .lm-MenuBar-itemLabel", has_text=menu).first.click()
+    page.locator(".lm-Menu:not(.lm-mod-hidden)").first.wait_for(timeout=30_000)
     labels = page.locator(".lm-Menu:not(.lm-mod-hidden) .lm-Menu-itemLabel").all_inner_texts()
     page.keyboard.press("Escape")
+    page.wait_for_timeout(300)
     return [label.strip() for label in labels if label.strip()]
 
 
@@ -47,9 +49,21 @@ def top_menus(page) -> list[str]:
     return [t.strip() for t in page.locator(f"{MENU_BAR} .lm-MenuBar-itemLabel").all_inner_texts()]
 
 
-def open_menu_item(page, menu: str, item: str) -> None:
-    page.locator(f"{MENU_BAR} .lm-MenuBar-itemLabel", has_text=menu).first.click()
-    page.locator(".lm-Menu:not(.lm-mod-hidden) .lm-Menu-item", has_text=item).first.click()
+def open_menu_item(page, menu: str, item: str, attempts: int = 4) -> None:
+    """Click `menu`, then `item` (a click right after closing a menu may only toggle it: retry)."""
+    entry = page.locator(".lm-Menu:not(.lm-mod-hidden) .lm-Menu-item", has_text=item).first
+    for attempt in range(attempts):
+        page.locator(f"{MENU_BAR} .lm-MenuBar-itemLabel", has_text=menu).first.click()
+        try:
+            entry.wait_for(timeout=5000)
+        except Exception:
+            if attempt == attempts - 1:
+                raise
+            page.keyboard.press("Escape")
+            page.wait_for_timeout(500)
+            continue
+        entry.click()
+        return
 
 
 def run_in_terminal(page, command: str, done: Path, timeout: float = 600) -> int:
@@ -59,8 +73,10 @@ def run_in_terminal(page, command: str, done: Path, timeout: float = 600) -> int
     """
     open_menu_item(page, "File", "New")
     page.locator(".lm-Menu:not(.lm-mod-hidden) .lm-Menu-item", has_text="Terminal").first.click()
-    terminal = page.locator(".jp-Terminal:not(.lm-mod-hidden) .xterm").last
+    # The terminal of the current tab (an earlier terminal stays in its own, hidden tab).
+    terminal = page.locator(".jp-MainAreaWidget:not(.lm-mod-hidden) .jp-Terminal .xterm").first
     terminal.wait_for()
+    page.wait_for_timeout(1000)
     terminal.click()
     page.wait_for_timeout(1500)  # the shell prints its prompt
     page.keyboard.type(f"{command}; echo $? > {done}\n")
