@@ -45,6 +45,13 @@ def menu_items(page, menu: str) -> list[str]:
     return [label.strip() for label in labels if label.strip()]
 
 
+def side_panels(page) -> list[str]:
+    """The names on the tabs of JupyterLab's left and right side bars."""
+    return [t.strip() for t in page.locator(".jp-SideBar .lm-TabBar-tab").all_inner_texts()] + [
+        (t or "").strip() for t in page.locator(".jp-SideBar .lm-TabBar-tab").evaluate_all(
+            "tabs => tabs.map(t => t.getAttribute('title'))")]
+
+
 def top_menus(page) -> list[str]:
     return [t.strip() for t in page.locator(f"{MENU_BAR} .lm-MenuBar-itemLabel").all_inner_texts()]
 
@@ -71,8 +78,9 @@ def run_in_terminal(page, command: str, done: Path, timeout: float = 600) -> int
 
     `done` is a file in the user's home that the test (root) reads.
     """
-    open_menu_item(page, "File", "New")
-    page.locator(".lm-Menu:not(.lm-mod-hidden) .lm-Menu-item", has_text="Terminal").first.click()
+    # From a new Launcher (the File menu's own "...Terminal" entries would close an open one).
+    page.locator("#jp-main-dock-panel .lm-TabBar-addButton").first.click()
+    page.locator(".jp-MainAreaWidget:not(.lm-mod-hidden) .jp-LauncherCard", has_text="Terminal").first.click()
     # The terminal of the current tab (an earlier terminal stays in its own, hidden tab).
     terminal = page.locator(".jp-MainAreaWidget:not(.lm-mod-hidden) .jp-Terminal .xterm").first
     terminal.wait_for()
