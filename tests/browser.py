@@ -22,6 +22,13 @@ ARTIFACTS = ROOT / "test-artifacts" / "browser"
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                "--disable-background-networking", "--disable-component-update",
                "--disable-sync", "--no-first-run", "--disable-quic"]
+# JupyterLab user settings for a test server: a news toast would cover the page;
+# autosave would write outputs into the notebook under test.
+LAB_SETTINGS = {
+    "@jupyterlab/apputils-extension/notification.jupyterlab-settings":
+        {"fetchNews": "false", "checkForUpdates": False},
+    "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"autosave": False},
+}
 
 
 def ensure_chromium() -> str:

@@ -21,18 +21,12 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from browser import chromium, free_port, screenshot
+from browser import LAB_SETTINGS, chromium, free_port, screenshot
 from notebooks import ROOT
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 NOTEBOOK = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook"
-LAB_SETTINGS = {
-    # A news toast would cover the page; autosave would write outputs into the copy.
-    "@jupyterlab/apputils-extension/notification.jupyterlab-settings":
-        {"fetchNews": "false", "checkForUpdates": False},
-    "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"autosave": False},
-}
 
 
 @pytest.fixture(scope="module")
