@@ -26,21 +26,31 @@ lock:
 	  .lock-venv/bin/python -m pip freeze --all --exclude-editable | grep -v '^pip=='; } > constraints.txt
 	rm -rf .lock-venv
 
+# The JupyterHub that the book's launch button opens pages on, e.g.
+# `make book JUPYTERHUB_URL=https://hub.example.edu`; empty: no JupyterHub button.
+JUPYTERHUB_URL ?=
+export JUPYTERHUB_URL
+
 ## book: build the HTML book into _build/html (chapters executed and cached; warnings are errors)
 book: venv
 	$(BIN)/jupyter-book build . -W -n --keep-going
 
-## test: the whole test suite (notebooks, nbgrader round trip, checkers, browser)
+# Tests run in parallel (pytest-xdist): TEST_WORKERS processes, a module with
+# shared fixtures kept on one worker (tests/conftest.py). TEST_WORKERS=0: serial.
+TEST_WORKERS ?= 3
+XDIST = -n $(TEST_WORKERS) --dist loadgroup
+
+## test: the whole test suite (notebooks, nbgrader round trip, checkers, browser), in parallel
 test: venv
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest $(XDIST) $(PYTEST_ARGS)
 
 ## test-fast: the suite without slow end-to-end and browser tests
 test-fast: venv
-	$(BIN)/python -m pytest -m "not slow and not browser" $(PYTEST_ARGS)
+	$(BIN)/python -m pytest $(XDIST) -m "not slow and not browser" $(PYTEST_ARGS)
 
 ## test-browser: only the tests that drive headless Chromium
 test-browser: venv
-	$(BIN)/python -m pytest -m browser $(PYTEST_ARGS)
+	$(BIN)/python -m pytest $(XDIST) -m browser $(PYTEST_ARGS)
 
 ## lab: open the exercises in JupyterLab
 lab: venv
