@@ -122,3 +122,21 @@ def test_the_wheel_carries_metadata_good_enough_to_publish(wheel):
                   "Provides-Extra: learner", "Provides-Extra: grading", "Provides-Extra: book"):
         assert field in meta, f"METADATA lacks {field!r}"
     assert "MIT License" in (ROOT / "LICENSE").read_text()
+
+
+def test_every_install_runs_the_one_install_script():
+    """make venv, the Dockerfile and Binder install with the same steps, on the same Python."""
+    script = "scripts/install_env.sh"
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    assert f"/opt/course-src/{script} /opt/course/bin/python" in dockerfile
+    assert f"COPY {script} " in dockerfile
+    assert f"\n{script} python\n" in (ROOT / "binder" / "postBuild").read_text()
+    assert (ROOT / "binder" / "postBuild").stat().st_mode & 0o111, "binder/postBuild must be executable"
+    makefile = (ROOT / "Makefile").read_text()
+    assert f"\t{script} $(BIN)/python --editable\n" in makefile
+    python = PROJECT["requires-python"].removeprefix(">=")
+    assert (ROOT / "binder" / "runtime.txt").read_text().strip() == f"python-{python}"
+    assert f"FROM python:{python}-" in dockerfile
+    # The image copies every file the script reads.
+    for name in ("requirements.txt", "constraints.txt", "pyproject.toml", "README.md", "LICENSE"):
+        assert name in dockerfile.split("COPY ", 2)[1].split("\n")[0], f"the Dockerfile does not copy {name}"
