@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import subprocess
 import sys
+import sysconfig
 import tomllib
 import zipfile
 from importlib import metadata
@@ -89,7 +90,10 @@ def test_requirements_and_constraints_agree():
 
 def test_this_environment_is_the_locked_one():
     locked = pins(ROOT / "constraints.txt")
-    installed = {canonicalize_name(d.metadata["Name"]): d.version for d in metadata.distributions()}
+    # Only what is installed in this environment's site-packages: setuptools puts the
+    # packages it vendors on sys.path once imported, and those are not installs.
+    paths = sorted({sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]})
+    installed = {canonicalize_name(d.metadata["Name"]): d.version for d in metadata.distributions(path=paths)}
     installed.pop("learntools-lite", None)
     installed.pop("pip", None)
     wrong = {n: (v, locked.get(n)) for n, v in installed.items() if locked.get(n) != v}
