@@ -10,6 +10,8 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import itertools
+import os
 import socket
 import threading
 from pathlib import Path
@@ -36,7 +38,23 @@ def ensure_chromium() -> str:
     return ensure(CHROMIUM, "chromium")
 
 
+_draws = itertools.count()
+
+
 def free_port() -> int:
+    """A free localhost port. Under pytest-xdist each worker draws from its own
+    range, so two workers never pick the same port between probe and bind."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    if worker.startswith("gw") and worker[2:].isdigit():
+        first = 30000 + 200 * int(worker[2:])
+        for _ in range(200):  # successive calls move on, even before the caller binds
+            port = first + next(_draws) % 200
+            with socket.socket() as s:
+                try:
+                    s.bind(("127.0.0.1", port))
+                except OSError:
+                    continue
+                return port
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]

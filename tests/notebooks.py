@@ -25,11 +25,12 @@ def assignment_of(path: Path) -> str:
     return path.parent.name
 
 
-def execute(path: Path, allow_errors: bool = False, timeout: int = 900) -> nbformat.NotebookNode:
-    """Run every cell of the notebook at `path` in a fresh python3 kernel, in its own folder."""
+def execute(path: Path, allow_errors: bool = False, timeout: int = 900,
+            kernel_name: str = "python3") -> nbformat.NotebookNode:
+    """Run every cell of the notebook at `path` in a fresh kernel (python3: this environment's), in its own folder."""
     nb = nbformat.read(path, as_version=4)
     client = nbclient.NotebookClient(
-        nb, timeout=timeout, kernel_name="python3", allow_errors=allow_errors,
+        nb, timeout=timeout, kernel_name=kernel_name, allow_errors=allow_errors,
         resources={"metadata": {"path": str(path.parent)}})
     client.execute()
     return nb

@@ -8,6 +8,10 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import tempfile
+from pathlib import Path
+
+from filelock import FileLock
 
 
 class MissingPackage(RuntimeError):
@@ -23,8 +27,11 @@ def ensure(binary: str, package: str) -> str:
         raise MissingPackage(f"`{binary}` is missing: install Debian's `{package}` package "
                              f"(sudo apt-get install -y {package})")
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-    subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
-    subprocess.run(["apt-get", "install", "-y", "-qq", package], check=True, env=env)
+    # Parallel test workers needing the same package: one installs, the others wait for it.
+    with FileLock(Path(tempfile.gettempdir()) / "learntools-tests-apt.lock"):
+        if not (shutil.which(binary) or os.path.exists(binary)):
+            subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
+            subprocess.run(["apt-get", "install", "-y", "-qq", package], check=True, env=env)
     found = shutil.which(binary) or (binary if os.path.exists(binary) else None)
     if not found:
         raise MissingPackage(f"installing `{package}` did not provide `{binary}`")
