@@ -21,6 +21,7 @@ import secrets
 import traceback
 from contextlib import redirect_stderr, redirect_stdout
 
+import numpy as np
 from nbformat.v4 import new_output
 
 from .. import testcell
@@ -92,7 +93,7 @@ class TestCellJudge:
             code = compile(source, FILENAME, "exec")
             with testcell.trusted(answers, self.seed), redirect_stdout(printed), \
                     redirect_stderr(io.StringIO()), time_limit(self.cell_timeout, JudgeTimeout):
-                exec(code, {"__name__": "__test_cell__"})
+                exec(code, {"__name__": "__test_cell__", "np": np})  # as after the setup cell
         except JudgeTimeout:
             outcome = ("TimeoutError", f"the test took longer than {self.cell_timeout:g} s")
             self.events.append(f"{grade_id}: the test ran past {self.cell_timeout:g} s; scored 0")
