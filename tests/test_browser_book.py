@@ -127,7 +127,7 @@ def test_page_loads_cleanly_with_working_links_and_images(book, browser, name):
             assert path.exists(), f"broken internal link on {name}: {href}"
         math = page.locator(".math")
         if math.count():
-            page.wait_for_selector("mjx-container", timeout=15000)
+            page.wait_for_selector("mjx-container", state="attached", timeout=30000)
             assert page.locator("mjx-container").count() >= 1, "math was not typeset by MathJax"
     finally:
         page.close()

@@ -37,11 +37,15 @@ def test_test_cells_are_removed_and_everything_else_stays(path):
     nb = nbformat.read(path, as_version=4)
     tests = [i for i, c in enumerate(nb.cells) if exercise_pages.is_test_cell(c)]
     assert tests, f"{path.name}: no nbgrader test cells found"
+    # Cells the notebook itself already hides (the set-up cell) stay as they are.
+    hidden_before = [i for i, c in enumerate(nb.cells)
+                     if exercise_pages.REMOVE in c.metadata.get("tags", [])]
     assert exercise_pages.hide_test_cells(nb) == len(tests)
     removed = [i for i, c in enumerate(nb.cells)
-               if exercise_pages.REMOVE in c.metadata.get("tags", [])]
+               if exercise_pages.REMOVE in c.metadata.get("tags", []) and i not in hidden_before]
     assert removed == tests
-    kept = "\n".join(c.source for i, c in enumerate(nb.cells) if i not in removed)
+    kept = "\n".join(c.source for i, c in enumerate(nb.cells)
+                     if i not in removed and i not in hidden_before)
     assert ".check()" in kept and "____" in kept and "binder.bind" in kept
     assert exercise_pages.hide_test_cells(nb) == len(tests)  # idempotent
     assert all(c.metadata["tags"].count(exercise_pages.REMOVE) == 1

@@ -32,7 +32,7 @@ from pathlib import Path
 
 from jupyter_client.manager import AsyncKernelManager
 from nbclient.exceptions import DeadKernelError
-from nbclient.util import ensure_async, run_sync
+from nbclient.util import ensure_async, run_hook, run_sync
 from nbformat.v4 import new_output
 from nbgrader.preprocessors import Execute
 from traitlets import Bool, Integer
@@ -150,6 +150,8 @@ class SafeExecute(Execute):
             return cell, self.resources
         if (self.judge_outside and cell.cell_type == "code" and nbgrader_meta.get("grade")
                 and not nbgrader_meta.get("solution")):
+            # Judged here, not run in the kernel: progress still hears that the cell starts.
+            run_sync(run_hook)(self.on_cell_start, cell=cell, cell_index=index)
             cell.outputs = self._judge_test_cell(nbgrader_meta.get("grade_id"))
             return cell, self.resources
         try:
