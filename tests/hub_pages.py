@@ -105,11 +105,19 @@ def open_assignments(page):
 
 
 def wait_for_list(page, name: str, rows: int):
+    """The list's rows once it has `rows` of them. A list request that failed or came back
+    early on a busy machine shows too few rows: refresh the panel, as a person would."""
     page.wait_for_selector(f"#{name}_assignments_list_loading", state="hidden")
     locator = page.locator(f"#{name}_assignments_list > .list_item")
-    deadline = time.time() + 120
+    deadline = time.time() + 240
+    refresh_at = time.time() + 20
     while locator.count() != rows and time.time() < deadline:
         page.wait_for_timeout(500)
+        if locator.count() != rows and time.time() > refresh_at:
+            page.locator("#refresh_assignments_list").click()
+            page.wait_for_selector(f"#{name}_assignments_list_loading", state="hidden",
+                                   timeout=120_000)
+            refresh_at = time.time() + 20
     assert locator.count() == rows, f"{name} assignments: {locator.all_inner_texts()}"
     return locator
 
