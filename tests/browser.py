@@ -14,6 +14,8 @@ import itertools
 import os
 import socket
 import threading
+import time
+import urllib.request
 from pathlib import Path
 
 from notebooks import ROOT
@@ -96,3 +98,17 @@ def chromium():
 def screenshot(page, name: str) -> None:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def wait_for_server(url: str, process, log: Path, what: str, timeout: float) -> None:
+    """Return once `url` answers; fail with the server's log if `process` exits or time runs out."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{what} exited ({process.returncode}):\n{Path(log).read_text()}")
+        try:
+            with urllib.request.urlopen(url, timeout=5):
+                return
+        except OSError:
+            time.sleep(1)
+    raise RuntimeError(f"{what} did not answer in {timeout} s:\n{Path(log).read_text()}")

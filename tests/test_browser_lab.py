@@ -14,14 +14,12 @@ import secrets
 import shutil
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import nbformat
 import pytest
 
-from browser import LAB_SETTINGS, chromium, free_port, screenshot
+from browser import LAB_SETTINGS, chromium, free_port, screenshot, wait_for_server
 from notebooks import ROOT
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -57,7 +55,7 @@ def lab(tmp_path_factory):
          f"--ServerApp.root_dir={work}"], env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
-        _wait_for(f"{url}/api/status?token={token}", server, home / "lab.log")
+        wait_for_server(f"{url}/api/status?token={token}", server, home / "lab.log", "jupyter lab", 120)
         yield url, token, work
     finally:
         server.terminate()
@@ -66,19 +64,6 @@ def lab(tmp_path_factory):
         except subprocess.TimeoutExpired:
             server.kill()
         log.close()
-
-
-def _wait_for(url, server, log, timeout=120):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError(f"jupyter lab exited:\n{Path(log).read_text()}")
-        try:
-            with urllib.request.urlopen(url, timeout=5):
-                return
-        except OSError:
-            time.sleep(1)
-    raise RuntimeError(f"jupyter lab did not answer in {timeout} s:\n{Path(log).read_text()}")
 
 
 @pytest.fixture(scope="module")

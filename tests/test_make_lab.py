@@ -11,14 +11,12 @@ import os
 import secrets
 import signal
 import subprocess
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 import hub_pages as ui
-from browser import LAB_SETTINGS, chromium, free_port, screenshot
+from browser import LAB_SETTINGS, chromium, free_port, screenshot, wait_for_server
 from notebooks import ROOT
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -46,7 +44,7 @@ def lab(tmp_path_factory):
                                 cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
         url = f"http://127.0.0.1:{port}"
         try:
-            _wait_for(f"{url}/api/status?token={token}", make, log_path)
+            wait_for_server(f"{url}/api/status?token={token}", make, log_path, "make lab", 180)
             yield url, token
         finally:
             os.killpg(make.pid, signal.SIGTERM)  # make and the server it started, one process group
@@ -55,19 +53,6 @@ def lab(tmp_path_factory):
             except subprocess.TimeoutExpired:
                 os.killpg(make.pid, signal.SIGKILL)
                 make.wait()
-
-
-def _wait_for(url, process, log_path: Path, timeout=180):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"make lab exited ({process.returncode}):\n{log_path.read_text()}")
-        try:
-            with urllib.request.urlopen(url, timeout=5):
-                return
-        except OSError:
-            time.sleep(1)
-    raise RuntimeError(f"make lab did not answer in {timeout} s:\n{log_path.read_text()}")
 
 
 def test_the_learner_has_validate_and_no_exchange_errors_or_instructor_tools(lab):
