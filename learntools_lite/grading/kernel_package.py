@@ -20,7 +20,10 @@ LEFT_OUT = ["grading", "oracles.py", "solutions.py", "__pycache__", "*.pyc"]
 
 
 def exercise_modules() -> list[str]:
-    return sorted(p.stem for p in PACKAGE.glob("ex[0-9]*.py"))
+    """The exercise modules: `exN_name.py` files and `exN_name/` packages."""
+    files = [p.stem for p in PACKAGE.glob("ex[0-9]*.py")]
+    folders = [p.name for p in PACKAGE.glob("ex[0-9]*") if (p / "__init__.py").is_file()]
+    return sorted(files + folders)
 
 
 def stub_source(exercise: str) -> str:
@@ -43,5 +46,12 @@ def build(dest: Path) -> Path:
     """Write the grading build of the package into `dest` (a new folder) and return it."""
     shutil.copytree(PACKAGE, dest, ignore=shutil.ignore_patterns(*LEFT_OUT), symlinks=False)
     for exercise in exercise_modules():
-        (dest / f"{exercise}.py").write_text(stub_source(exercise))
+        stub = stub_source(exercise)
+        if (dest / exercise).is_dir():  # a package: its modules go, a stub __init__ stays
+            shutil.rmtree(dest / exercise)
+            (dest / exercise).mkdir()
+            stub = stub.replace("from .core", "from ..core")
+            (dest / exercise / "__init__.py").write_text(stub)
+        else:
+            (dest / f"{exercise}.py").write_text(stub)
     return dest

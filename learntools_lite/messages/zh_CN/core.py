@@ -1,6 +1,6 @@
 """简体中文 (Simplified Chinese) messages.
 
-Every key of en.py has an entry here with the same placeholders (a test
+Every key of the English catalogue has an entry here with the same placeholders (a test
 checks this); a key missing at run time would fall back to English.
 """
 

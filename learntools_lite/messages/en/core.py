@@ -1,4 +1,4 @@
-"""English messages (the reference catalogue: every key lives here).
+"""English messages of the checker core (the English catalogue is the reference: every key lives there).
 
 Placeholders are `str.format` fields; every translation must use the same
 fields (a test checks this). Texts quoting code use `backticks`, which the
