@@ -75,3 +75,22 @@ def test_unknown_language_and_broken_translation_fall_back_to_english(monkeypatc
     monkeypatch.setenv("LEARNTOOLS_LANG", "zh_CN")
     monkeypatch.setitem(zh_CN.MESSAGES, "shape", "{nonsense}")
     assert text("shape", name="x", actual=(1,), expected=(2,)).startswith("`x` has shape")
+
+
+def test_a_msg_is_looked_up_in_the_language_in_force_when_it_is_shown(monkeypatch):
+    """Is a Msg formatted at display time, so switching the language after import works?"""
+    from learntools_lite.core import ThoughtQuestion
+    from learntools_lite.core.questions import Mistake
+    from learntools_lite.messages import Msg, catalogue
+
+    hint = catalogue("label")("hint")
+    assert isinstance(hint, Msg) and hint.key == "label.hint"
+    question = ThoughtQuestion(discussion=Msg("label.discussion"), hints=[hint])
+    mistake = Mistake(Msg("undefined"))
+    monkeypatch.setenv("LEARNTOOLS_LANG", "en")
+    assert question.hint_text(1) == "Hint"
+    assert mistake.message("x").startswith("`x` is not defined")
+    monkeypatch.setenv("LEARNTOOLS_LANG", "zh_CN")
+    assert question.hint_text(1) == zh_CN.MESSAGES["label.hint"]
+    assert zh_CN.MESSAGES["label.discussion"] in str(question.feedback())
+    assert mistake.message("x") == zh_CN.MESSAGES["undefined"].format(name="x")

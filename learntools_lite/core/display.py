@@ -28,7 +28,7 @@ class Feedback:
     def __init__(self, kind: str, body: str = "", code: str | None = None,
                  label: str | None = None):
         self.kind = kind
-        self.body = body
+        self.body = str(body) if body is not None else ""
         self.code = code
         self._label = label
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from ._lazy import np
 
-from ..messages import text
+from ..messages import resolve, text
 from . import compare as cmp
 from .binder import NotBound, binder
 from .blank import contains_blank, function_has_blank, is_blank  # noqa: F401
@@ -54,7 +54,7 @@ class Mistake:
         try:
             return self.description.format(name=name)
         except (KeyError, IndexError, ValueError, AttributeError):
-            return self.description
+            return resolve(self.description)
 
 
 def axis_mistakes(reduce, axis, ndim: int, source=None, arg: int = 0) -> list[Mistake]:
@@ -222,8 +222,8 @@ class Question:
         if n < 1 or n > count:
             note = text("hint.out_of_range", count=count, n=n if n > count else 1)
             n = count if n > count else 1
-            return self._hint_label(n, count), note + " " + self.hints[n - 1]
-        return self._hint_label(n, count), self.hints[n - 1]
+            return self._hint_label(n, count), note + " " + resolve(self.hints[n - 1])
+        return self._hint_label(n, count), resolve(self.hints[n - 1])
 
     @staticmethod
     def _hint_label(n, count):
@@ -311,12 +311,12 @@ class MultipleChoice(Question):
                                  actual=cmp._SafeRepr(value)))
         if letter == self.answer:
             return None
-        explanation = self.explanations.get(letter) or text("choice.other", name=name,
-                                                            actual=letter)
+        explanation = resolve(self.explanations.get(letter)) or text(
+            "choice.other", name=name, actual=letter)
         raise Incorrect(text("choice.wrong", explanation=explanation))
 
     def _correct_message(self) -> str:
-        return self.explanations.get(self.answer, "")
+        return resolve(self.explanations.get(self.answer, ""))
 
 
 class ThoughtQuestion(Question):
@@ -325,10 +325,10 @@ class ThoughtQuestion(Question):
     discussion: str = ""
 
     def verdict(self, namespace=None) -> Verdict:
-        return Verdict.correct(self.discussion)
+        return Verdict.correct(resolve(self.discussion))
 
     def feedback(self, namespace=None) -> Feedback:
-        return Feedback("discussion", text("thought") + "\n\n" + self.discussion)
+        return Feedback("discussion", text("thought") + "\n\n" + resolve(self.discussion))
 
 
 class _Described:
