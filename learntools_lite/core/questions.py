@@ -526,5 +526,11 @@ def register(module_globals: dict, assignment: str) -> list[str]:
         names.append(key)
     module_globals.setdefault("____", __import__(
         "learntools_lite.core.blank", fromlist=["____"]).____)
-    return sorted(names, key=lambda n: [int(p) if p.isdigit() else p for p in n.split("_")]) \
-        + ["____"]
+    return sorted(names, key=_natural) + ["____"]
+
+
+def _natural(name: str) -> list:
+    """Sort key: q_2 before q_10, q_3a before q_3b."""
+    import re
+
+    return [(0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.findall(r"\d+|\D+", name)]
