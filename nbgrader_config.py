@@ -40,3 +40,16 @@ c.GenerateFeedback.preprocessors = [
     "nbgrader.preprocessors.ClearHiddenTests",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
 ]
+
+# Find-the-bug questions: the released answer cell shows the buggy starter code kept in
+# the cell's metadata (learntools.starter) instead of the blank; see
+# learntools_lite/grading/starter_code.py. Otherwise nbgrader's own pipeline, unchanged.
+from nbgrader.converters import GenerateAssignment  # noqa: E402
+from learntools_lite.grading.starter_code import ClearSolutionsKeepStarter  # noqa: E402
+from nbgrader.preprocessors import ClearSolutions  # noqa: E402
+
+c.GenerateAssignment.preprocessors = [
+    ClearSolutionsKeepStarter if p is ClearSolutions else p
+    for p in GenerateAssignment.class_traits()["preprocessors"].default()]
+c.ClearSolutionsKeepStarter.code_stub = c.ClearSolutions.code_stub
+c.ClearSolutionsKeepStarter.text_stub = c.ClearSolutions.text_stub
