@@ -1,59 +1,24 @@
 """Does a reader see a working book? Every built page, visited in headless Chromium."""
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import pytest
-from filelock import FileLock
 
 from browser import chromium, screenshot, serve
+from book import HTML, ensure_book
 from notebooks import ROOT, chapters
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-HTML = ROOT / "_build" / "html"
 
 
 @pytest.fixture(scope="module")
 def book():
     """The built book (built here if missing; the build is cached), served on localhost."""
-    # Built as `make book` does without a JupyterHub URL (a build with one is rebuilt).
-    index = HTML / "index.html"
-    built_for_a_hub = index.is_file() and any(
-        "/hub/user-redirect/" in p.read_text(encoding="utf-8") for p in HTML.glob("book/*.html"))
-    build_book({"JUPYTERHUB_URL": ""}, force=built_for_a_hub)
+    ensure_book()
     with serve(HTML) as url:
         yield url
-
-
-def build_book(env_overrides: dict | None = None, force: bool = False) -> None:
-    """Build the book into _build/html if it is missing or older than its sources.
-
-    One build at a time: parallel test workers (or two test runs) wait for the
-    one that builds, then find the book up to date."""
-    (ROOT / "_build").mkdir(exist_ok=True)
-    with FileLock(ROOT / "_build" / ".build.lock"):
-        if force or not (HTML / "index.html").is_file() or _sources_newer_than_build():
-            jb = Path(sys.executable).parent / "jupyter-book"
-            # Build as `make book` does: inline plots (no MPLBACKEND), and no
-            # PYTEST_CURRENT_TEST, without which ipykernel would not forward C-level
-            # stderr into cells and the pages could hide what a reader would see.
-            env = {k: v for k, v in os.environ.items()
-                   if k not in ("MPLBACKEND", "PYTEST_CURRENT_TEST")}
-            env.update(env_overrides or {})
-            subprocess.run([str(jb), "build", str(ROOT), "-W", "-n", "--keep-going"], cwd=ROOT,
-                           check=True, env=env)
-
-
-def _sources_newer_than_build() -> bool:
-    built = (HTML / "index.html").stat().st_mtime
-    sources = [ROOT / "_toc.yml", ROOT / "_config.yml", *ROOT.glob("book/*"), *ROOT.glob("book/_ext/*.py"),
-               *ROOT.glob("exercises/*/*.ipynb")]
-    return any(p.stat().st_mtime > built for p in sources if p.is_file())
 
 
 @pytest.fixture(scope="module")
