@@ -45,7 +45,7 @@ book: venv
 # Tests run in parallel (pytest-xdist): TEST_WORKERS processes, a module with
 # shared fixtures kept on one worker (tests/conftest.py). TEST_WORKERS=0: serial.
 TEST_WORKERS ?= 3
-XDIST = -n $(TEST_WORKERS) --dist loadgroup
+XDIST = -n $(TEST_WORKERS) --dist loadgroup --durations=25
 
 ## test: the whole test suite (notebooks, nbgrader round trip, checkers, browser, class hub), in parallel
 test: venv proxy
