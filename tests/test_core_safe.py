@@ -211,3 +211,39 @@ def test_a_library_failure_while_checking_is_internal_and_learner_failure_is_not
 
     v = ValueQuestion(var="x", expected=np.ones(2)).check_value(Learner())
     assert not v.internal
+
+
+def test_a_swallowed_timeout_is_raised_again():
+    """Does a call whose code swallows the timeout once (as a garbage-collector
+    callback would, or `except BaseException: pass`) still end soon after?"""
+    def swallows_once(x):
+        try:
+            while True:
+                pass
+        except BaseException:
+            pass
+        while True:
+            pass
+
+    q = FunctionQuestion(var="f", oracle=lambda x: x, cases=[(1.0,)], timeout=0.2,
+                         check_timeout=30.0)
+    start = time.monotonic()
+    v = q.check_value(swallows_once)
+    assert v.status is Status.INCORRECT and "did not finish within 0.2 s" in v.message
+    assert time.monotonic() - start < 10
+
+
+def test_a_time_limit_never_interrupts_an_import(tmp_path, monkeypatch):
+    """Does a limit that expires while a module is being imported wait for the import
+    to finish (a half-imported library would break every later check)?"""
+    (tmp_path / "slow_import_mod.py").write_text(
+        "import time\nend = time.monotonic() + 0.6\n"
+        "while time.monotonic() < end:\n    pass\nDONE = True\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    sys.modules.pop("slow_import_mod", None)
+    with pytest.raises(CallTimeout):
+        with time_limit(0.1):
+            import slow_import_mod  # noqa: F401
+            while True:
+                pass
+    assert sys.modules["slow_import_mod"].DONE is True

@@ -41,24 +41,47 @@ class CallResult:
     skipped: bool = False   # not called: it timed out before in this check
 
 
-# Active limits, outermost first: (deadline on the monotonic clock, exception).
-# One interval timer serves them all, armed for the nearest deadline, so a
-# call's limit is charged against the check's: a call gets at most what is
-# left of the check's budget, and the check's clock keeps running meanwhile.
-_limits: list[tuple[float, type[BaseException]]] = []
+# Active limits, outermost first: [deadline on the monotonic clock, exception,
+# when it was last raised]. One interval timer serves them all, armed for the
+# nearest deadline, so a call's limit is charged against the check's: a call
+# gets at most what is left of the check's budget, and the check's clock keeps
+# running meanwhile. Once a limit has expired the timer keeps ticking, and the
+# exception is raised again every RERAISE seconds until its block is left: a
+# timeout swallowed by learner code (`except BaseException: pass`) or raised
+# where Python cannot deliver it (a garbage-collector callback) still ends it.
+# No limit interrupts an import: the exception waits until the import is done.
+_limits: list[list] = []
 _saved: dict = {}
+TICK, RERAISE = 0.1, 0.5
 
 
 def _arm() -> None:
-    wait = min(deadline for deadline, _ in _limits) - time.monotonic()
-    signal.setitimer(signal.ITIMER_REAL, max(wait, 1e-4))
+    wait = min(entry[0] for entry in _limits) - time.monotonic()
+    signal.setitimer(signal.ITIMER_REAL, max(wait, 1e-4), TICK)
+
+
+def _importing(frame) -> bool:
+    """Is a module being imported? (Interrupting an import leaves the library half
+    imported: TensorFlow then fails in every later check of the kernel.)"""
+    depth = 0
+    while frame is not None and depth < 300:
+        if frame.f_code.co_filename.startswith("<frozen importlib"):
+            return True
+        frame, depth = frame.f_back, depth + 1
+    return False
 
 
 def _alarm(signum, frame):
+    if _importing(frame):
+        return  # the next tick tries again, once the import is done
     now = time.monotonic()
-    for deadline, exc in _limits:  # the outermost expired limit wins
+    for entry in _limits:  # the outermost expired limit wins
+        deadline, exc, raised = entry
         if deadline <= now + 1e-4:
-            raise exc()
+            if raised is None or now - raised >= RERAISE:
+                entry[2] = now
+                raise exc()
+            return
     _arm()  # early wake-up: wait for the nearest deadline again
 
 
@@ -66,7 +89,7 @@ def remaining() -> float | None:
     """Seconds left before the nearest active limit (None: no limit is active)."""
     if not _limits:
         return None
-    return max(0.0, min(deadline for deadline, _ in _limits) - time.monotonic())
+    return max(0.0, min(entry[0] for entry in _limits) - time.monotonic())
 
 
 @contextmanager
@@ -92,7 +115,7 @@ def time_limit(seconds: float, exc: type[BaseException] = CallTimeout):
             return
         _saved.update(handler=previous, timer=signal.getitimer(signal.ITIMER_REAL),
                       since=time.monotonic())
-    entry = (time.monotonic() + seconds, exc)
+    entry = [time.monotonic() + seconds, exc, None]
     _limits.append(entry)
     leaving_with = None
     try:
@@ -103,10 +126,10 @@ def time_limit(seconds: float, exc: type[BaseException] = CallTimeout):
         raise
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
-        _limits.remove(entry)
+        _limits[:] = [e for e in _limits if e is not entry]
         if _limits:
             # An outer limit that has already fired is on its way out: no second alarm.
-            if not any(isinstance(leaving_with, e) for _, e in _limits):
+            if not any(isinstance(leaving_with, e[1]) for e in _limits):
                 _arm()
         elif outermost:
             signal.signal(signal.SIGALRM, _saved["handler"])
