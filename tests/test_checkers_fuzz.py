@@ -27,6 +27,12 @@ from learntools_lite.core import FunctionQuestion, Multipart, Question, Status
 
 CASES = {"values": 0, "functions": 0}
 
+# Hypothesis times garbage collection with a gc callback; a time limit that fires
+# inside that callback cannot be raised there ("Exception ignored in gc_callback"),
+# and the limit's next tick raises it again in the learner's code, which is what
+# time_limits.py promises. The ignored first try is expected here, not a problem.
+pytestmark = pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+
 
 def _exercise_modules():
     """Every exercise of the package: modules and packages named ex<digit>..."""
