@@ -247,3 +247,25 @@ def test_a_time_limit_never_interrupts_an_import(tmp_path, monkeypatch):
             while True:
                 pass
     assert sys.modules["slow_import_mod"].DONE is True
+
+
+def test_a_question_that_diagnoses_after_a_failure_does_not_wait_twice():
+    """Does a question kind that calls the learner function again to name the mistake
+    (as the backprop exercise's does) get 'timed out' at once for a looping function?"""
+    from learntools_lite.core.verdict import Incorrect
+
+    class Diagnosing(FunctionQuestion):
+        def _check(self, func):
+            try:
+                return super()._check(func)
+            except Incorrect:
+                again = call_safely(func, (9.0,), timeout=self.timeout)
+                assert again.skipped
+                raise
+
+    calls = []
+    q = Diagnosing(var="f", oracle=lambda x: x, cases=[(1.0,)], timeout=0.3)
+    start = time.monotonic()
+    v = q.check_value(_counting_loop(calls))
+    assert "did not finish within 0.3 s" in v.message and calls == [1.0]
+    assert time.monotonic() - start < 0.3 + 1.5
