@@ -6,6 +6,7 @@ import sys
 from collections.abc import Mapping
 
 from ..core.safe import describe_error
+from ..messages import text
 
 _ALIASES = {
     "mae": "mean_absolute_error",
@@ -115,4 +116,4 @@ def _is_history(value) -> bool:
 
 
 def _show(values) -> str:
-    return ", ".join(repr(v) for v in values) if values else "none"
+    return ", ".join(repr(v) for v in values) if values else text("keras.metrics.none")

@@ -109,6 +109,7 @@ MESSAGES = {
                      "but the question asks for {expected}.",
     "keras.metrics": "`{name}` was compiled with metrics {actual}, "
                      "but the question asks for {expected}.",
+    "keras.metrics.none": "none",
     "keras.no_history": "`{name}` should be the History returned by `model.fit(...)`, "
                         "but it is {actual}.",
     "keras.fit.epochs": "`fit` was called with epochs={actual}, but the question asks "

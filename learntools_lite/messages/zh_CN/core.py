@@ -88,6 +88,7 @@ MESSAGES = {
     "keras.what.learning_rate": "学习率",
     "keras.compile": "`{name}` 编译时使用的{what}是 {actual}，但题目要求的是 {expected}。",
     "keras.metrics": "`{name}` 编译时使用的指标是 {actual}，但题目要求的是 {expected}。",
+    "keras.metrics.none": "（无）",
     "keras.no_history": "`{name}` 应该是 `model.fit(...)` 返回的 History 对象，但它是{actual}。",
     "keras.fit.epochs": "调用 `fit` 时 epochs={actual}，但题目要求 epochs={expected}。",
     "keras.fit.stopped": "`len({name}.history['loss'])` 是 {actual}，但题目要求 "
