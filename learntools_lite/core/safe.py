@@ -9,26 +9,15 @@ from __future__ import annotations
 import copy
 import io
 import reprlib
-import signal
 import sys
-import threading
 import warnings
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 from ..messages import text
-
-
-class CallTimeout(BaseException):
-    """The learner's code ran longer than allowed.
-
-    A BaseException, so a learner's `except Exception:` cannot swallow it.
-    """
-
-
-class CheckTimeout(BaseException):
-    """The whole check (e.g. comparing a hostile value) ran too long."""
+from .time_limits import (CallTimeout, CheckTimeout, check_scope, current_scope,  # noqa: F401
+                          remaining, time_limit)
 
 
 @dataclass
@@ -36,37 +25,7 @@ class CallResult:
     value: Any = None
     error: BaseException | None = None
     timed_out: bool = False
-
-
-@contextmanager
-def time_limit(seconds: float, exc: type[BaseException] = CallTimeout):
-    """Raise `exc` in the block after `seconds` (main thread only; elsewhere no limit).
-
-    Uses a one-shot real-time interval timer, which stops pure-Python loops
-    (not a single long C call). Restores any timer and handler set before,
-    so limits nest.
-    """
-    if (seconds is None or seconds <= 0
-            or threading.current_thread() is not threading.main_thread()):
-        yield
-        return
-
-    def _alarm(signum, frame):
-        raise exc()
-
-    try:
-        previous = signal.signal(signal.SIGALRM, _alarm)
-    except (ValueError, OSError):  # no signals here (e.g. embedded interpreter)
-        yield
-        return
-    remaining, interval = signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-        if remaining:
-            signal.setitimer(signal.ITIMER_REAL, remaining, interval)
+    skipped: bool = False   # not called: it timed out before in this check
 
 
 class _Sink(io.TextIOBase):
@@ -103,17 +62,30 @@ def quiet():
 def call_safely(func, args=(), kwargs=None, timeout: float = 5.0) -> CallResult:
     """Call func(*args, **kwargs); capture its exception, exit or timeout.
 
-    The learner's prints are dropped (a function that prints a million lines
-    must not flood the notebook). KeyboardInterrupt still stops the check:
-    it is how the learner interrupts the kernel.
+    The call gets `timeout` seconds, or what is left of the check's budget
+    if that is less (the check's own limit then ends the check). A function
+    that timed out earlier in the same check is not called again: the
+    result says it timed out at once, so the learner waits once, for the
+    limit the message states. The learner's prints are dropped (a function
+    that prints a million lines must not flood the notebook).
+    KeyboardInterrupt still stops the check: it is how the learner
+    interrupts the kernel; its traceback keeps only the learner's frames.
     """
+    __tracebackhide__ = True  # noqa: F841  (IPython and pytest hide this frame)
+    scope = current_scope()
+    if scope is not None and scope.has_timed_out(func):
+        return CallResult(timed_out=True, skipped=True)
     try:
         with quiet(), time_limit(timeout):
             return CallResult(value=func(*args, **(kwargs or {})))
     except CallTimeout:
+        if scope is not None:
+            scope.timed_out.append(func)
         return CallResult(timed_out=True)
-    except KeyboardInterrupt:
-        raise
+    except KeyboardInterrupt as exc:
+        from .triage import learner_traceback
+
+        raise exc.with_traceback(learner_traceback(exc.__traceback__)) from None
     except CheckTimeout:
         raise
     except BaseException as exc:  # SystemExit, GeneratorExit ... are results too

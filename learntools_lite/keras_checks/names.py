@@ -1,0 +1,119 @@
+"""Keras settings as one canonical name each, and what Keras itself rejects."""
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Mapping
+
+from ..core.safe import describe_error
+from ..messages import text
+
+_ALIASES = {
+    "mae": "mean_absolute_error",
+    "mse": "mean_squared_error",
+    "mape": "mean_absolute_percentage_error",
+    "msle": "mean_squared_logarithmic_error",
+    "huber_loss": "huber",
+    "logcosh": "log_cosh",
+    "kld": "kl_divergence",
+    "kullback_leibler_divergence": "kl_divergence",
+    "acc": "accuracy",
+    "rmse": "root_mean_squared_error",
+}
+
+
+def _snake(name: str) -> str:
+    """MeanAbsoluteError -> mean_absolute_error, KLDivergence -> kl_divergence."""
+    s = re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", "_", name)
+    return s.lower()
+
+
+def _canonical(thing) -> str | None:
+    """A loss or metric as one canonical snake_case name (None if unknown)."""
+    if thing is None:
+        return None
+    if isinstance(thing, str):
+        name = thing.strip()
+        name = _snake(name) if any(c.isupper() for c in name) else name.lower()
+    elif isinstance(thing, Mapping):  # a serialized object from get_compile_config()
+        if thing.get("class_name") == "function" or thing.get("registered_name") == "function":
+            return _canonical(str(thing.get("config", "")))
+        config = thing.get("config")
+        if thing.get("class_name") in ("LossFunctionWrapper", "MeanMetricWrapper") \
+                and isinstance(config, Mapping) and "name" in config:
+            return _canonical(str(config["name"]))
+        name = _snake(str(thing.get("class_name", "")))
+    elif isinstance(thing, type):
+        name = _snake(thing.__name__)
+    elif callable(thing) and hasattr(thing, "__name__") and not hasattr(thing, "get_config"):
+        name = thing.__name__.lower()  # a loss function such as keras.losses.mae
+    else:
+        cls = type(thing).__name__
+        if cls in ("LossFunctionWrapper", "MeanMetricWrapper"):
+            try:
+                name = _canonical(str(thing.get_config()["name"]))
+            except Exception:
+                name = _snake(cls)
+        else:
+            name = _snake(cls)
+    return _ALIASES.get(name, name)
+
+
+canonical_loss = _canonical
+
+
+def canonical_optimizer(thing) -> str | None:
+    """"adam", keras.optimizers.Adam(), the class, or its serialized dict -> "adam"."""
+    if thing is None:
+        return None
+    if isinstance(thing, str):
+        return thing.strip().lower()
+    if isinstance(thing, Mapping):
+        return str(thing.get("class_name", "")).lower()
+    if isinstance(thing, type):
+        return thing.__name__.lower()
+    return type(thing).__name__.lower()
+
+
+def _keras():
+    """The loaded keras module, or None (then no value can be a Keras object)."""
+    return sys.modules.get("keras")
+
+
+# Metric names that `compile` resolves itself before keras.metrics.get is asked.
+_COMPILE_METRIC_NAMES = {"acc", "accuracy", "crossentropy", "ce"}
+
+
+def keras_rejects(kind: str, value) -> str | None:
+    """Keras's own error for a string `value` of setting `kind`, or None if Keras takes it.
+
+    `kind` is "loss", "optimizer" or "metric"; only strings are tried (an
+    object or a function was accepted by Keras when it was passed).
+    """
+    keras = _keras()
+    if keras is None or not isinstance(value, str):
+        return None
+    if kind == "metric" and value in _COMPILE_METRIC_NAMES:
+        return None
+    getter = {"loss": keras.losses.get, "optimizer": keras.optimizers.get,
+              "metric": keras.metrics.get}[kind]
+    try:
+        if getter(value) is None:
+            return describe_error(ValueError(value))
+    except Exception as exc:
+        return describe_error(exc)
+    return None
+
+
+def _is_model(value) -> bool:
+    keras = _keras()
+    return keras is not None and isinstance(value, keras.Model)
+
+
+def _is_history(value) -> bool:
+    keras = _keras()
+    return keras is not None and isinstance(value, keras.callbacks.History)
+
+
+def _show(values) -> str:
+    return ", ".join(repr(v) for v in values) if values else text("keras.metrics.none")
