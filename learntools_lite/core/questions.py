@@ -320,14 +320,35 @@ class MultipleChoice(Question):
 
 
 class ThoughtQuestion(Question):
-    """No single right answer: check() reveals the discussion."""
+    """No single right answer: check() reveals the discussion.
+
+    With `var`, the learner first writes an answer of their own (a string);
+    until it is written, check() asks for it and keeps the discussion back.
+    """
 
     discussion: str = ""
+    min_chars: int = 20
 
     def verdict(self, namespace=None) -> Verdict:
-        return Verdict.correct(resolve(self.discussion))
+        if self.var is None:
+            return Verdict.correct(resolve(self.discussion))
+        return super().verdict(namespace)
+
+    def _check(self, value):
+        if not isinstance(value, str):
+            raise Incorrect(text("wrong_type", name=self.name, expected=text("type.string"),
+                                 actual=type_name(value)))
+        if len(str.__str__(value).strip()) < self.min_chars:
+            raise Blank(text("blank", where=text("blank.where_var", name=self.name)))
+        return None
+
+    def _correct_message(self) -> str:
+        return resolve(self.discussion)
 
     def feedback(self, namespace=None) -> Feedback:
+        v = self.verdict(namespace)
+        if not v.passed:
+            return Feedback(v.status.value, v.message)
         return Feedback("discussion", text("thought") + "\n\n" + resolve(self.discussion))
 
 
