@@ -2,8 +2,8 @@
 that broadcasts (n,) against (n, 1) into an (n, n) table and still returns a number).
 
 The notebook hands out the buggy code; the learner fixes it. Oracles are
-independent of any fix: `scipy.stats.zscore` on the table of all
-(sample, timestep) rows for q_3, a plain loop over the samples for q_5. Each
+independent of any fix: a loop over the features, each one's values gathered
+into one flat list, for q_3; a plain loop over the samples for q_5. Each
 mistake is a function making that bug or that wrong fix, so the learner is
 told which one they made.
 """
@@ -20,11 +20,16 @@ _ = catalogue("ex2_broadcasting")
 
 
 def zscore_per_feature(X):
-    """Each feature (last axis) standardised over every sample and timestep, by SciPy."""
-    from scipy.stats import zscore
-
+    """Each feature (last axis) standardised over every sample and timestep, one feature
+    at a time: its values gathered into one flat list, then (value - mean) / std."""
     X = np.asarray(X, dtype=float)
-    return zscore(X.reshape(-1, X.shape[-1]), axis=0).reshape(X.shape)
+    out = np.empty_like(X)
+    for f in range(X.shape[-1]):
+        values = X[..., f].ravel()
+        mean = math.fsum(values) / values.size
+        std = math.sqrt(math.fsum((values - mean) ** 2) / values.size)
+        out[..., f] = (X[..., f] - mean) / std
+    return out
 
 
 def standardized_over(mean_axes, std_axes):
