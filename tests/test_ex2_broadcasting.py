@@ -329,9 +329,10 @@ def test_every_blank_asks_to_fill_in():
               "standardize_features": stub, "add_bias": stub, "binary_cross_entropy": half_fixed,
               "diff_bytes": ____ * 4, "softmax": stub, "answer_8": ____}
     for q in QUESTIONS:
-        assert q.verdict(blanks).status is Status.BLANK, q
-        assert q.verdict({}).status is Status.BLANK, q
-        assert str(q.verdict(blanks)).startswith("Fill in: Fill in the blank in `"), q
+        for namespace in (blanks, {}):
+            v = q.verdict(namespace)
+            assert v.status is Status.BLANK and f"`{q.name}`" in v.message, (q, v.message)
+        assert str(q.feedback(blanks)).startswith("Fill in"), q
 
 
 def test_the_thought_question_waits_for_an_answer(capsys):
