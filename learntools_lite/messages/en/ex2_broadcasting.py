@@ -30,35 +30,35 @@ MESSAGES = {
         "two axes fit when they are equal or one of them is 1, and the result takes "
         "the larger length. One pair that does not fit makes the whole operation fail.",
     "ex2_broadcasting.q_1a.hint.2":
-        "Right-aligned:\n\n    (   2, 1, 6)\n    (4, 1, 1, 6)\n\nCompare the four columns "
-        "one at a time, from the right.",
+        "Right-aligned, the shapes read `(_, 2, 1, 6)` over `(4, 1, 1, 6)`, where `_` is "
+        "a missing axis. Compare the four columns one at a time, from the right.",
     "ex2_broadcasting.q_1a.hint.3":
         "Column by column from the right: 6 with 6 gives 6; 1 with 1 gives 1; 2 with 1 "
         "gives ____; a missing axis with 4 gives ____. Write the four lengths from left "
         "to right as a tuple.",
     "ex2_broadcasting.q_1b.hint.2":
-        "Right-aligned:\n\n    (   7)\n    (7, 1)\n\nThe vector gets a new axis in front, "
-        "so it acts as a row of shape (1, 7).",
+        "Right-aligned: `(_, 7)` over `(7, 1)`. The vector gets a new axis in front, so "
+        "it acts as a row of shape (1, 7).",
     "ex2_broadcasting.q_1b.hint.3":
         "(1, 7) over (7, 1): the last axes are 7 and 1, the first are 1 and 7. Each "
         "column stretches its 1, so the result is (____, ____).",
     "ex2_broadcasting.q_1c.hint.2":
-        "Right-aligned:\n\n    (8, 3, 4)\n    (   8, 1)\n\nThe 8 of the second shape does "
-        "not meet the 8 of the first.",
+        "Right-aligned: `(8, 3, 4)` over `(_, 8, 1)`. The 8 of the second shape does not "
+        "meet the 8 of the first.",
     "ex2_broadcasting.q_1c.hint.3":
         "Column by column from the right: 4 with 1 fits; 3 with 8 ____. If one column "
         "does not fit, the answer is the string \"error\" (to line the 8s up, the second "
         "array would need the shape (8, 1, 1)).",
     # ---- q_2: the value of the broken loss ---------------------------------------
     "ex2_broadcasting.q_2.mistake.zero":
-        "`{name}` = 0 is what the loss *should* be: every prediction equals its target. "
+        "`{name}` = 0 is what the loss should be: every prediction equals its target. "
         "But `y_hat - y` is not shape (4,) here. Work out its shape first (as in "
         "q_1b), then average all of its entries.",
     "ex2_broadcasting.q_2.mistake.sum":
-        "`{name}` is the sum of all the entries of `(y_hat - y) ** 2`; `np.mean` "
+        "`{name}` is the sum of all the entries of `(y_hat - y)  2`; `np.mean` "
         "divides that sum by how many entries there are.",
     "ex2_broadcasting.q_2.mistake.divided_by_n":
-        "`{name}` divides by 4, the number of samples. But `(y_hat - y) ** 2` has more "
+        "`{name}` divides by 4, the number of samples. But `(y_hat - y)  2` has more "
         "entries than that, and `np.mean` averages every one of them.",
     "ex2_broadcasting.q_2.hint.1":
         "`y_hat` has shape (4, 1) and `y` shape (4,): the (n,) versus (n, 1) pair of "
@@ -68,7 +68,7 @@ MESSAGES = {
         "`y_hat - y` is a 4 x 4 table: entry [i, j] is y_hat[i] - y[j] = i - j. Its "
         "diagonal is 0; the rest is not.",
     "ex2_broadcasting.q_2.hint.3":
-        "Write out the squares (i - j) ** 2 for i, j in 0 ... 3: the row for i = 0 is "
+        "Write out the squares (i - j)  2 for i, j in 0 ... 3: the row for i = 0 is "
         "0, 1, 4, 9. Add up all 16 squares and divide by ____.",
     # ---- q_3: find the bug, standardising a batch of sequences ----------------------
     "ex2_broadcasting.q_3.mistake.unfixed":
@@ -106,9 +106,9 @@ MESSAGES = {
         "shape (1, 1, features) with `keepdims=True`, one number per feature, so they "
         "broadcast over the first two axes. `axis` also takes a tuple of axes.",
     "ex2_broadcasting.q_3.hint.3":
-        "Only the `axis=` of the two reductions is wrong:\n\n"
-        "    mu = X.mean(axis=____, keepdims=True)     # (1, 1, features)\n"
-        "    sigma = X.std(axis=____, keepdims=True)   # (1, 1, features)",
+        "Only the `axis=` of the two reductions is wrong: "
+        "`mu = X.mean(axis=____, keepdims=True)` and "
+        "`sigma = X.std(axis=____, keepdims=True)`, both of shape (1, 1, features).",
     # ---- q_4: one bias per channel ---------------------------------------------------
     "ex2_broadcasting.q_4.mistake.last_axis":
         "`{name}` adds the bias along the last axis (the width): `Z + b` lines `b` up "
@@ -125,9 +125,8 @@ MESSAGES = {
         "the channels of `Z`, and its two 1s stretch over height and width. "
         "`np.newaxis` (or `None`) in an index, or `reshape`, adds axes of length 1.",
     "ex2_broadcasting.q_4.hint.3":
-        "    def add_bias(Z, b):\n"
-        "        b_column = ____          # shape (channels, 1, 1)\n"
-        "        return Z + b_column      # a new array; Z is unchanged",
+        "In `add_bias`: `b_column = ____`, of shape (channels, 1, 1), then "
+        "`return Z + b_column` (a new array; `Z` stays unchanged).",
     # ---- q_5: find the bug, a loss that broadcasts -------------------------------------
     "ex2_broadcasting.q_5.mistake.unfixed":
         "`{name}` still broadcasts (n,) against (n, 1) into an (n, n) table of every "
@@ -153,8 +152,8 @@ MESSAGES = {
         "whichever of (n,) and (n, 1) each comes as. `np.ravel`, `reshape(-1)` and "
         "`squeeze` all flatten; `.T` does not (the transpose of an (n,) array is itself).",
     "ex2_broadcasting.q_5.hint.3":
-        "Only the first line of the function changes:\n\n"
-        "    y, p = ____, ____    # both of shape (n,), as floats",
+        "Only the first line of the function changes: `y, p = ____, ____`, both of "
+        "shape (n,), as floats.",
     # ---- q_6: the memory of the (n, m, d) intermediate -------------------------------------
     "ex2_broadcasting.q_6.mistake.float64":
         "`{name}` counts 8 bytes per number, the size of a float64. These arrays are "
@@ -180,8 +179,8 @@ MESSAGES = {
         "(1, 3000, 128): work out the broadcast shape, count its entries, and look up "
         "how many bytes one float32 takes.",
     "ex2_broadcasting.q_6.hint.3":
-        "diff_bytes = ____ * ____ * ____ * ____   "
-        "# queries * references * features * bytes per float32",
+        "`diff_bytes = ____ * ____ * ____ * ____`: queries x references x features x "
+        "bytes per float32.",
     # ---- q_7: a numerically stable softmax over rows ------------------------------------
     "ex2_broadcasting.q_7.mistake.no_shift":
         "`{name}` takes `exp` of the logits as they are: `np.exp(1000.0)` overflows to "
@@ -212,10 +211,9 @@ MESSAGES = {
         "classes. After the shift the largest entry of each row is exp(0) = 1, so the "
         "sum is at least 1: no overflow and no 0 / 0.",
     "ex2_broadcasting.q_7.hint.3":
-        "    def softmax(Z):\n"
-        "        shifted = ____                 # (samples, classes), each row's max is 0\n"
-        "        e = np.exp(shifted)\n"
-        "        return e / ____                # divide by each row's sum, (samples, 1)",
+        "In `softmax`: `shifted = ____`, so that each row's largest entry is 0; "
+        "`e = np.exp(shifted)`; then `return e / ____`, dividing by each row's sum, "
+        "of shape (samples, 1).",
     # ---- q_8: thought question -------------------------------------------------------------
     "ex2_broadcasting.q_8.hint.1":
         "Look back at the bugs of this exercise that raised no error: which shapes made "
@@ -231,37 +229,37 @@ MESSAGES = {
     "ex2_broadcasting.q_8.discussion":
         "Broadcasting raises an error only when a pair of axes disagrees and neither is "
         "1, so a bug hides whenever the wrong shapes still fit:\n\n"
-        "- **(n,) meets (n, 1).** The vector becomes a row, the column stretches, and "
+        "- (n,) meets (n, 1). The vector becomes a row, the column stretches, and "
         "`y_hat - y` is an (n, n) table of every prediction against every target. A "
         "loss averaged over it is a plausible number (far from 0 for the perfect model of "
         "q_2), and training on it pulls every prediction towards the mean target.\n"
-        "- **A 1 that stretches.** A column bias (units, 1) added to a batch of one "
+        "- A 1 that stretches. A column bias (units, 1) added to a batch of one "
         "(1, units) gives a (units, units) matrix; a batch of exactly `units` samples "
         "gives the right shape with the wrong numbers.\n"
-        "- **Equal lengths on different axes.** A reduction over the wrong axis, or a "
+        "- Equal lengths on different axes. A reduction over the wrong axis, or a "
         "bias lined up with the wrong axis, runs without a word when the lengths happen "
         "to match: square tables, square images, as many channels as pixels per side, "
         "a test batch of the same size as the features.\n"
-        "- **A wrong statistic with a fitting shape.** Means taken over the wrong "
+        "- A wrong statistic with a fitting shape. Means taken over the wrong "
         "axes, like q_3's per-recording ones of shape (recordings, 1, features), "
         "broadcast back onto `X` as well as the right (1, 1, features) ones do: the "
         "output has the right shape and even looks standardised.\n\n"
         "Habits that catch these:\n\n"
-        "- **Assert shapes at the boundaries**: `assert y.shape == y_hat.shape`, "
+        "- Assert shapes at the boundaries: `assert y.shape == y_hat.shape`, "
         "`assert Z.shape == (len(X), units)`. One line, and the silent bug becomes a "
         "loud one. Flatten (or `reshape`) the inputs of a loss deliberately instead of "
         "relying on how they arrive.\n"
-        "- **Test with sizes that cannot be confused**: 3 samples, 5 features, 4 "
+        "- Test with sizes that cannot be confused: 3 samples, 5 features, 4 "
         "channels, 7 timesteps, never square and never all equal; and run one test "
         "with a batch of 1 and one with a batch larger than 1.\n"
-        "- **Compare with a slow, obvious version** on a tiny input: a loop over the "
+        "- Compare with a slow, obvious version on a tiny input: a loop over the "
         "samples or the channels (as these checks do), or a library function "
         "(`scipy`, a Keras layer). Check a known value too: the loss of a perfect "
         "prediction is 0.\n"
-        "- **Say which axis you mean**: `keepdims=True`, explicit new axes (`np.newaxis`) rather "
+        "- Say which axis you mean: `keepdims=True`, explicit new axes (`np.newaxis`) rather "
         "than relying on implicit alignment, `np.einsum` with explicit subscripts, "
         "named constants for axes; and keep vectors in the layout Keras uses (a bias "
         "of shape (units,)).\n"
-        "- **Preview a broadcast** with `np.broadcast_shapes(a.shape, b.shape)` when in "
+        "- Preview a broadcast with `np.broadcast_shapes(a.shape, b.shape)` when in "
         "doubt, and print shapes, not only values, while debugging.",
 }
