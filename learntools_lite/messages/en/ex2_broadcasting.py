@@ -203,8 +203,8 @@ MESSAGES = {
         "rows do not sum to 1.",
     "ex2_broadcasting.q_7.hint.1":
         "softmax(z)_k = exp(z_k) / sum_j exp(z_j) for each row z. Subtracting any "
-        "number c from every entry of a row leaves it unchanged (exp(z - c) = exp(z) / "
-        "exp(c), and the exp(c) cancels), so choose c per row to keep `exp` in range.",
+        "number c from every entry of a row leaves its softmax unchanged (exp(z - c) = "
+        "exp(z) / exp(c), and the exp(c) cancels), so choose c per row to keep `exp` in range.",
     "ex2_broadcasting.q_7.hint.2":
         "Z is (samples, classes). The row maxima and the row sums reduce over axis 1; "
         "with `keepdims=True` they have shape (samples, 1) and broadcast back over the "
