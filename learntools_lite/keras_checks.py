@@ -71,6 +71,10 @@ _ALIASES = {
 }
 
 
+# validation_split values a learner is likely to pass (see KerasFitQuestion).
+_USUAL_SPLITS = (0.1, 0.15, 0.2, 0.25, 0.3, 1 / 3)
+
+
 def _snake(name: str) -> str:
     """MeanAbsoluteError -> mean_absolute_error, KLDivergence -> kl_divergence."""
     s = re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", "_", name)
@@ -172,6 +176,7 @@ class KerasCompileQuestion(Question):
         if not _is_model(model):
             raise Incorrect(text("keras.not_model", name=name, actual=type_name(model)))
         config = self._compile_config(model)
+        self._check_keras_accepts(config)
         if self.optimizer is not None:
             got = canonical_optimizer(config.get("optimizer"))
             want = canonical_optimizer(self.optimizer)
@@ -189,6 +194,29 @@ class KerasCompileQuestion(Question):
         if self.metrics:
             self._check_metrics(config)
         return None
+
+    def _check_keras_accepts(self, config):
+        """A name Keras cannot resolve is never right, however close its spelling.
+
+        `compile` keeps a loss given as a string as it is and looks it up only
+        when training starts ("Mean_Absolute_Error" compiles, then `fit` fails),
+        so the name is looked up here the way `fit` will, by Keras itself.
+        """
+        keras = _keras()
+        if keras is None:
+            return
+        for what, lookup, asked in (("loss", keras.losses.get, self.loss),
+                                    ("optimizer", keras.optimizers.get, self.optimizer)):
+            given = config.get(what)
+            if not isinstance(given, str):
+                continue
+            try:
+                lookup(given)
+            except Exception:
+                example = asked if isinstance(asked, str) else _canonical(asked)
+                raise Incorrect(text("keras.compile.unknown", name=self.name,
+                                     what=text(f"keras.what.{what}"), actual=given,
+                                     example=example))
 
     def _check_learning_rate(self, model, config):
         rate = None
@@ -243,7 +271,7 @@ class KerasFitQuestion(Question):
                 raise Incorrect(text("keras.fit.stopped", name=name, actual=recorded,
                                      expected=self.epochs))
         if self.batch_size is not None:
-            self._check_batch_size(params)
+            self._check_batch_size(params, logs)
         if (self.validation or self.validation_split) and "val_loss" not in logs:
             raise Incorrect(text("keras.fit.no_validation", name=name))
         for metric in self.metrics or ():
@@ -260,7 +288,24 @@ class KerasFitQuestion(Question):
             return [math.floor(kept), n, math.ceil(kept)]
         return [n]
 
-    def _check_batch_size(self, params):
+    def _held_back_by_split(self, steps, logs) -> bool:
+        """Do `steps` fit the asked batch size on a training set cut by a usual validation_split?
+
+        Asked for validation data but given `validation_split`, Keras trains on
+        fewer samples, so the steps per epoch drop although the batch size is
+        right. The usual splits (10 % to a third) are tried.
+        """
+        if self.validation_split or "val_loss" not in logs or self.num_samples is None:
+            return False
+        n = int(self.num_samples)
+        for split in _USUAL_SPLITS:
+            kept = n * (1.0 - split)
+            if any(steps == math.ceil(k / self.batch_size) for k in (math.floor(kept),
+                                                                      math.ceil(kept))):
+                return True
+        return False
+
+    def _check_batch_size(self, params, logs=None):
         if "batch_size" in params and params["batch_size"] is not None:
             if params["batch_size"] != self.batch_size:  # older Keras records it
                 raise Incorrect(text("keras.fit.batch_size", steps=params.get("steps", "?"),
@@ -275,6 +320,10 @@ class KerasFitQuestion(Question):
         if any(steps == math.ceil(n / self.batch_size) for n in sizes):
             return
         n = sizes[0]
+        if self._held_back_by_split(steps, logs or {}):
+            raise Incorrect(text("keras.fit.validation_split", steps=steps, samples=n,
+                                 batch_size=self.batch_size,
+                                 expected_steps=math.ceil(n / self.batch_size)))
         raise Incorrect(text("keras.fit.batch_size", steps=steps, samples=n,
                              actual=math.ceil(n / max(steps, 1)), expected=self.batch_size,
                              expected_steps=math.ceil(n / self.batch_size)))

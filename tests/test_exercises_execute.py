@@ -1,13 +1,14 @@
 """Do the exercises behave for learners: solutions all Correct, blanks all "Fill in"?"""
 import re
 
+import nbformat
 import pytest
 
 from notebooks import ROOT, assignment_of, errors, execute, output_text, solution_notebooks
 
 pytestmark = pytest.mark.slow
 
-CHECK_CALL = re.compile(r"^(q_\d+(?:\.\w+)?)\.check\(\)\s*$", re.M)
+CHECK_CALL = re.compile(r"^(q_\w+(?:\.\w+)?)\.check\(\)\s*$", re.M)
 
 
 def check_cells(nb):
@@ -17,6 +18,13 @@ def check_cells(nb):
             match = CHECK_CALL.search(cell.source)
             if match:
                 yield match.group(1), cell
+
+
+def find_the_bug_questions(path) -> set[str]:
+    """Question ids whose released answer cell shows buggy starter code (not a blank)."""
+    nb = nbformat.read(path, as_version=4)
+    return {cell.metadata["nbgrader"]["grade_id"] for cell in nb.cells
+            if "starter" in cell.metadata.get("learntools", {}) and "nbgrader" in cell.metadata}
 
 
 def is_test_cell(cell) -> bool:
@@ -36,10 +44,13 @@ def test_solutions_notebook_is_all_correct(path):
 @pytest.mark.parametrize("path", solution_notebooks(), ids=assignment_of)
 def test_student_notebook_with_blanks_says_fill_in(path):
     student = ROOT / "exercises" / path.parent.name / path.name
+    buggy = find_the_bug_questions(path)
     nb = execute(student, allow_errors=True)
     for qid, cell in check_cells(nb):
         shown = output_text(cell).strip()
-        assert shown.startswith(("Fill in", "Discussion")), f"{qid}.check() said: {shown[:300]}"
+        # a find-the-bug question starts with the bug, which its check names
+        expected = ("Incorrect",) if qid in buggy else ("Fill in", "Discussion")
+        assert shown.startswith(expected), f"{qid}.check() said: {shown[:300]}"
     for i, cell in enumerate(nb.cells):
         if cell.cell_type == "code":
             shown = output_text(cell)
@@ -52,10 +63,12 @@ def test_test_cells_fail_a_blank_notebook_under_nbgrader(path, monkeypatch):
     """Under nbgrader (NBGRADER_EXECUTION set) the visible tests fail a blank answer,
     with the checker's own message and a traceback that stays in the test cell."""
     monkeypatch.setenv("NBGRADER_EXECUTION", "validate")
+    buggy = {f"{qid}_test" for qid in find_the_bug_questions(path)}
     nb = execute(ROOT / "exercises" / path.parent.name / path.name, allow_errors=True)
     failed = [c for c in nb.cells if c.cell_type == "code" and errors(c)]
     assert failed and all(is_test_cell(c) for c in failed)
     for cell in failed:
         err = errors(cell)[0]
-        assert err.ename == "AssertionError" and err.evalue.startswith("Fill in"), err.evalue
+        expected = "Incorrect" if cell.metadata["nbgrader"]["grade_id"] in buggy else "Fill in"
+        assert err.ename == "AssertionError" and err.evalue.startswith(expected), err.evalue
         assert "learntools_lite/" not in output_text(cell)

@@ -320,14 +320,36 @@ class MultipleChoice(Question):
 
 
 class ThoughtQuestion(Question):
-    """No single right answer: check() reveals the discussion."""
+    """No single right answer: check() reveals the discussion.
+
+    With `var`, the learner writes their answer as a string in that
+    variable first; a blank, empty or very short answer is asked for
+    (without showing the discussion).
+    """
 
     discussion: str = ""
+    min_characters: int = 10   # non-space characters of an answer worth discussing
 
     def verdict(self, namespace=None) -> Verdict:
-        return Verdict.correct(resolve(self.discussion))
+        if self.var is None:
+            return Verdict.correct(resolve(self.discussion))
+        return super().verdict(namespace)
+
+    def _check(self, answer):
+        if not isinstance(answer, str):
+            raise Incorrect(text("wrong_type", name=self.name, expected=text("type.string"),
+                                 actual=type_name(answer)))
+        if len("".join(str.__str__(answer).split())) < self.min_characters:
+            raise Blank(text("blank", where=text("blank.where_var", name=self.name)))
+        return None
+
+    def _correct_message(self) -> str:
+        return resolve(self.discussion)
 
     def feedback(self, namespace=None) -> Feedback:
+        v = self.verdict(namespace)
+        if not v.passed:
+            return Feedback(v.status.value, v.message)
         return Feedback("discussion", text("thought") + "\n\n" + resolve(self.discussion))
 
 

@@ -103,6 +103,9 @@ MESSAGES = {
     "keras.what.learning_rate": "learning rate",
     "keras.compile": "`{name}` was compiled with {what} {actual}, "
                      "but the question asks for {expected}.",
+    "keras.compile.unknown": "`{name}` was compiled with the {what} {actual!r}, a name Keras "
+                             "does not know: `fit` would stop with \"Could not interpret {what} "
+                             "identifier\". Keras's names are lower case, e.g. `{example}`.",
     "keras.metrics": "`{name}` was compiled with metrics {actual}, "
                      "but the question asks for {expected}.",
     "keras.no_history": "`{name}` should be the History returned by `model.fit(...)`, "
@@ -114,6 +117,12 @@ MESSAGES = {
     "keras.fit.batch_size": "`fit` ran {steps} steps per epoch on {samples} samples, which "
                             "means a batch size of about {actual}; the question asks for "
                             "batch_size={expected} ({expected_steps} steps per epoch).",
+    "keras.fit.validation_split": "`fit` ran {steps} steps per epoch, fewer than the "
+                                  "{expected_steps} that {samples} training samples make in "
+                                  "batches of {batch_size}: that is what `validation_split` does, "
+                                  "holding back part of the training data. The question gives "
+                                  "you the validation data: pass `validation_data=...` instead "
+                                  "of `validation_split`, and fit again.",
     "keras.fit.no_steps": "`{name}` does not record the steps per epoch, so the batch size "
                           "cannot be checked.",
     "keras.fit.no_validation": "`{name}.history` has no `val_loss`: pass "

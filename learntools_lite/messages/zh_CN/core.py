@@ -83,6 +83,8 @@ MESSAGES = {
     "keras.what.loss": "损失函数",
     "keras.what.learning_rate": "学习率",
     "keras.compile": "`{name}` 编译时使用的{what}是 {actual}，但题目要求的是 {expected}。",
+    "keras.compile.unknown": "`{name}` 编译时用的{what} {actual!r} 是 Keras 不认识的名字，"
+                             "`fit` 一开始就会报错停止。Keras 的名字是小写的，例如 `{example}`。",
     "keras.metrics": "`{name}` 编译时使用的指标是 {actual}，但题目要求的是 {expected}。",
     "keras.no_history": "`{name}` 应该是 `model.fit(...)` 返回的 History 对象，但它是{actual}。",
     "keras.fit.epochs": "调用 `fit` 时 epochs={actual}，但题目要求 epochs={expected}。",
@@ -91,6 +93,11 @@ MESSAGES = {
     "keras.fit.batch_size": "`fit` 在 {samples} 个样本上每个 epoch 运行了 {steps} 步，"
                             "即批量大小约为 {actual}；题目要求 batch_size={expected}"
                             "（每个 epoch {expected_steps} 步）。",
+    "keras.fit.validation_split": "`fit` 每个轮次只运行了 {steps} 步，少于 {samples} 个训练样本"
+                                  "按每批 {batch_size} 个应有的 {expected_steps} 步：这正是 "
+                                  "`validation_split` 的效果，它从训练数据中留出了一部分。"
+                                  "题目已经给出了验证数据：请用 `validation_data=...` 代替 "
+                                  "`validation_split`，然后重新训练。",
     "keras.fit.no_steps": "`{name}` 没有记录每个 epoch 的步数，因此无法检查批量大小。",
     "keras.fit.no_validation": "`{name}.history` 中没有 `val_loss`：请给 `fit` 传入 "
                                "`validation_data=...`（或 `validation_split=...`）。",
