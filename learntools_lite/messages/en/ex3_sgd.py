@@ -181,9 +181,9 @@ MESSAGES = {
         "and lr0 * (1 + cos(pi p)) / 2 runs from lr0 down to 0. After T the progress "
         "stays at 1.",
     "ex3_sgd.q_5.hint.3":
-        "A skeleton: `if t < warmup_steps: return ____` for the warm-up; then "
-        "`p = min(1.0, ____)`, the decay's progress, and return the chapter's cosine "
-        "decay of lr0 at that progress.",
+        "A skeleton: while the warm-up lasts, return `lr0 * ____`; after it, compute the "
+        "decay's progress `p = min(1.0, ____)` and return the chapter's cosine decay of "
+        "lr0 at that progress.",
     "ex3_sgd.q_5.mistake.no_offset":
         "`{name}` runs the cosine from step 0 instead of from the end of the warm-up: "
         "measure the decay's progress from `warmup_steps`, (t - W) / (T - W), so that the "
