@@ -15,7 +15,9 @@ KerasCompileQuestion(var="model", optimizer="adam", loss="mae",
     keras.losses.MeanAbsoluteError() == keras.losses.mean_absolute_error.
     `metrics`: metrics that must be among the compiled ones (aliases too:
     "mae", "acc"). `learning_rate`: the optimizer's learning rate (relative
-    tolerance 1e-5, float32). Any argument left None is not checked.
+    tolerance 1e-5, float32). Any argument left None is not checked. A
+    loss or optimizer name that Keras's own lookup refuses is never right,
+    however close its spelling ("Mean_Absolute_Error" compiles, `fit` fails).
 
 KerasFitQuestion(var="history", epochs=200, batch_size=128, num_samples=None,
                  validation_split=None, validation=None, metrics=None)
@@ -30,7 +32,9 @@ KerasFitQuestion(var="history", epochs=200, batch_size=128, num_samples=None,
     steps cannot be told apart, e.g. 100 and 128 for 294 samples; 32, the
     default, and 999 can). `validation=True` asks for `val_loss` in the
     history (implied by `validation_split`); `metrics` names history keys
-    that must be present (e.g. ["mae"]).
+    that must be present (e.g. ["mae"]). Asked for validation data but given
+    `validation_split`, a learner's steps fit the asked batch size on a cut
+    training set: the message names `validation_split`, not the batch size.
 
 KerasModelQuestion(var="model", layers=[("Dense", {"units": 128, "activation": "relu"}),
                                         ...], input_shape=None, params=None)

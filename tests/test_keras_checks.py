@@ -87,6 +87,16 @@ def test_compile_learning_rate_and_metrics():
     assert "metrics none" in q.check_value(m).message
 
 
+@pytest.mark.parametrize("loss", ["Mean_Absolute_Error", "Mae", "mean absolute error"])
+def test_compile_with_a_loss_name_keras_rejects_is_never_correct(loss):
+    """Is a loss string that `compile` keeps but `fit` refuses named, never accepted?"""
+    m = _model()
+    m.compile(optimizer="adam", loss=loss)
+    v = COMPILE.check_value(m)
+    assert v.status is Status.INCORRECT and "Keras does not know" in v.message, v.message
+    assert "`mae`" in v.message  # Keras's own spelling of what the question asks
+
+
 @pytest.fixture(scope="module")
 def histories(data):
     x, y = data
@@ -123,6 +133,21 @@ def test_fit_validation_and_metrics(histories):
     assert KerasFitQuestion(metrics=["mae"]).check_value(histories["bs4"]).passed
     assert "has no `accuracy`" in KerasFitQuestion(metrics=["accuracy"]).check_value(
         histories["bs4"]).message
+
+
+def test_fit_with_validation_split_instead_of_validation_data_names_it(data):
+    """Asked for validation data but given validation_split: named, the batch size not blamed."""
+    x, y = data
+    m = _model()
+    m.compile(optimizer="adam", loss="mae")
+    split = m.fit(x, y, epochs=1, batch_size=4, validation_split=0.25, verbose=0)
+    q = KerasFitQuestion(epochs=1, batch_size=4, num_samples=N, validation=True)
+    msg = q.check_value(split).message
+    assert "`validation_split`" in msg and "validation_data" in msg
+    assert "batch size of about" not in msg and "batch_size=" not in msg
+    wrong_batch = m.fit(x, y, epochs=1, batch_size=10, validation_data=(x, y), verbose=0)
+    msg = q.check_value(wrong_batch).message
+    assert "batch_size=4" in msg and "validation_split" not in msg
 
 
 def test_fit_wrong_values(histories):
