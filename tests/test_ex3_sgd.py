@@ -240,7 +240,7 @@ MISTAKES = [
     (ex3_sgd.q_1b, 2, "limit of the flat direction"),
     (ex3_sgd.q_1b, 0.8, "coefficient 2.5 as the curvature"),
     (ex3_sgd.q_1b, 1, "minimum of the flat direction w2 in one step"),
-    (ex3_sgd.q_2, starter_loop, "still divides the batch's gradient by the number of all"),
+    (ex3_sgd.q_2, starter_loop, "still has the bug of the loop as given"),
     (ex3_sgd.q_2, loop(divide_w=lambda m, n, B: B, divide_b=lambda m, n, B: B),
      "divides by `batch_size`"),
     (ex3_sgd.q_2, loop(divide_b=lambda m, n, B: n), "but `grad_b` still divides"),
@@ -290,7 +290,7 @@ def test_every_catalogued_mistake_has_a_test():
 
 def test_find_the_bug_rejects_the_bug_and_wrong_fixes_by_name():
     """The released loop and the `batch_size` fix fail with their names; the real fix passes."""
-    assert "`len(y)`" in ex3_sgd.q_2.check_value(starter_loop).message
+    assert "len(y) / m times smaller" in ex3_sgd.q_2.check_value(starter_loop).message
     by_batch_size = loop(divide_w=lambda m, n, B: B, divide_b=lambda m, n, B: B)
     assert "last batch" in ex3_sgd.q_2.check_value(by_batch_size).message
     assert ex3_sgd.q_2.check_value(train_linear_sgd).passed

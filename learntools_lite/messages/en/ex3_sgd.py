@@ -71,9 +71,10 @@ MESSAGES = {
         "`2 / ____ * ...` with the number of rows of this batch in the blank (the rest "
         "of both lines stays as it is).",
     "ex3_sgd.q_2.mistake.unfixed":
-        "`{name}` still divides the batch's gradient by the number of all samples, "
-        "`len(y)`: each step is len(y) / m times too small for a batch of m rows, so SGD "
-        "crawls. The mean is over the rows of the batch.",
+        "`{name}` still has the bug of the loop as given: each step is len(y) / m times "
+        "smaller than the step for a batch of m rows should be, so SGD crawls. With the "
+        "full batch, `batch_size=len(X)`, the step is right: what in the loop does not "
+        "follow the batch?",
     "ex3_sgd.q_2.mistake.batch_size":
         "`{name}` divides by `batch_size`: right for every full batch, but the last batch "
         "of an epoch has fewer rows when `batch_size` does not divide the number of "
