@@ -320,14 +320,34 @@ class MultipleChoice(Question):
 
 
 class ThoughtQuestion(Question):
-    """No single right answer: check() reveals the discussion."""
+    """No single right answer: check() reveals the discussion.
+
+    With `var`, the learner's own words come first: while that string is
+    blank or shorter than `min_length` characters, check() asks for it and
+    shows no discussion.
+    """
 
     discussion: str = ""
+    min_length: int = 20
 
     def verdict(self, namespace=None) -> Verdict:
-        return Verdict.correct(resolve(self.discussion))
+        if self.var is None:
+            return Verdict.correct(resolve(self.discussion))
+        return super().verdict(namespace)
+
+    def _check(self, value):
+        if not isinstance(value, str) or len(str.__str__(value).strip()) < self.min_length:
+            raise Blank(text("blank", where=text("blank.where_var", name=self.name)))
+        return None
+
+    def _correct_message(self) -> str:
+        return resolve(self.discussion)
 
     def feedback(self, namespace=None) -> Feedback:
+        if self.var is not None:
+            v = self.verdict(namespace)
+            if not v.passed:
+                return Feedback(v.status.value, v.message)
         return Feedback("discussion", text("thought") + "\n\n" + resolve(self.discussion))
 
 
