@@ -1,6 +1,8 @@
-"""Do the exercises behave for learners: solutions all Correct, blanks all "Fill in"?"""
+"""Do the exercises behave for learners: solutions all Correct, blanks all "Fill in"
+(and a find-the-bug question's released code "Incorrect", with the bug named)?"""
 import re
 
+import nbformat
 import pytest
 
 from notebooks import ROOT, assignment_of, errors, execute, output_text, solution_notebooks
@@ -17,6 +19,19 @@ def check_cells(nb):
             match = CHECK_CALL.search(cell.source)
             if match:
                 yield match.group(1), cell
+
+
+def find_the_bug_questions(path) -> set[str]:
+    """The questions whose released answer is buggy code (a `learntools.starter` without
+    a blank), not a blank."""
+    nb = nbformat.read(path, as_version=4)
+    return {c.metadata["nbgrader"]["grade_id"] for c in nb.cells if c.cell_type == "code"
+            and "____" not in c.metadata.get("learntools", {}).get("starter", "____")}
+
+
+def released_state(qid, bugs) -> tuple[str, ...]:
+    """How a check of the untouched student notebook starts."""
+    return ("Incorrect",) if qid in bugs else ("Fill in", "Discussion")
 
 
 def is_test_cell(cell) -> bool:
@@ -37,9 +52,10 @@ def test_solutions_notebook_is_all_correct(path):
 def test_student_notebook_with_blanks_says_fill_in(path):
     student = ROOT / "exercises" / path.parent.name / path.name
     nb = execute(student, allow_errors=True)
+    bugs = find_the_bug_questions(path)
     for qid, cell in check_cells(nb):
         shown = output_text(cell).strip()
-        assert shown.startswith(("Fill in", "Discussion")), f"{qid}.check() said: {shown[:300]}"
+        assert shown.startswith(released_state(qid, bugs)), f"{qid}.check() said: {shown[:300]}"
     for i, cell in enumerate(nb.cells):
         if cell.cell_type == "code":
             shown = output_text(cell)
@@ -55,7 +71,10 @@ def test_test_cells_fail_a_blank_notebook_under_nbgrader(path, monkeypatch):
     nb = execute(ROOT / "exercises" / path.parent.name / path.name, allow_errors=True)
     failed = [c for c in nb.cells if c.cell_type == "code" and errors(c)]
     assert failed and all(is_test_cell(c) for c in failed)
+    bugs = find_the_bug_questions(path)
     for cell in failed:
         err = errors(cell)[0]
-        assert err.ename == "AssertionError" and err.evalue.startswith("Fill in"), err.evalue
+        qid = cell.metadata["nbgrader"]["grade_id"].removesuffix("_test")
+        assert err.ename == "AssertionError", err.evalue
+        assert err.evalue.startswith(released_state(qid, bugs)), err.evalue
         assert "learntools_lite/" not in output_text(cell)
