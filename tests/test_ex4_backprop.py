@@ -8,12 +8,12 @@ import sys
 import numpy as np
 import pytest
 
-from learntools_lite import ex4_backprop as ex4
+from learntools_lite import ex4_backprop
 from learntools_lite.core import Status
 from learntools_lite.core.blank import ____
 from learntools_lite.messages import resolve
 
-QUESTIONS = [ex4.q_1, ex4.q_2, ex4.q_3, ex4.q_4, ex4.q_5, ex4.q_6, ex4.q_7, ex4.q_8, ex4.q_9]
+QUESTIONS = [getattr(ex4_backprop, f"q_{n}") for n in range(1, 10)]
 
 
 def message_of(question, index, name=None):
@@ -45,7 +45,7 @@ RIGHT_SHAPES = {"output_error": (16, 4), "dW": (5, 4), "db": (4,), "dX": (16, 5)
     {k: tuple(np.int64(n) for n in v) for k, v in RIGHT_SHAPES.items()},   # NumPy integers
 ])
 def test_q1_accepts_right_predictions(answer):
-    assert_correct(ex4.q_1.check_value(answer))
+    assert_correct(ex4_backprop.q_1.check_value(answer))
 
 
 WRONG_PREDICTIONS = [
@@ -64,19 +64,20 @@ WRONG_PREDICTIONS = [
 
 @pytest.mark.parametrize("key, shape, message_key", WRONG_PREDICTIONS)
 def test_q1_names_each_wrong_prediction(key, shape, message_key):
-    v = ex4.q_1.check_value({**RIGHT_SHAPES, key: shape})
-    mistake = next(m for s, m in ex4.q_1.mistakes[key] if s == shape)
+    v = ex4_backprop.q_1.check_value({**RIGHT_SHAPES, key: shape})
+    mistake = next(m for s, m in ex4_backprop.q_1.mistakes[key] if s == shape)
     assert mistake.key == f"ex4_backprop.q_1.mistake.{message_key}"
     assert v.status is Status.INCORRECT and v.message == mistake.format(shape=shape), v
 
 
 def test_q1_catalogue_is_covered():
-    catalogued = {(key, shape) for key, named in ex4.q_1.mistakes.items() for shape, _ in named}
+    catalogued = {(key, shape) for key, named in ex4_backprop.q_1.mistakes.items()
+                  for shape, _ in named}
     assert catalogued == {(key, shape) for key, shape, _ in WRONG_PREDICTIONS}
 
 
 def test_q1_unnamed_wrong_shape_does_not_give_the_answer_away():
-    v = ex4.q_1.check_value({**RIGHT_SHAPES, "dW": (3, 3)})
+    v = ex4_backprop.q_1.check_value({**RIGHT_SHAPES, "dW": (3, 3)})
     assert v.status is Status.INCORRECT and "(3, 3)" in v.message and "(5, 4)" not in v.message
 
 
@@ -85,12 +86,12 @@ def test_q1_unnamed_wrong_shape_does_not_give_the_answer_away():
     {**RIGHT_SHAPES, "db": (4.5,)}, {**RIGHT_SHAPES, "db": (-4,)}, {**RIGHT_SHAPES, "db": True},
 ])
 def test_q1_malformed_predictions_are_told_the_format(answer):
-    v = ex4.q_1.check_value(answer)
+    v = ex4_backprop.q_1.check_value(answer)
     assert v.status is Status.INCORRECT and not v.internal, v
 
 
 def test_q1_blank_inside_the_dict_asks_to_fill_in():
-    v = ex4.q_1.check_value({**RIGHT_SHAPES, "db": ____})
+    v = ex4_backprop.q_1.check_value({**RIGHT_SHAPES, "db": ____})
     assert v.status is Status.BLANK
 
 
@@ -128,7 +129,7 @@ def fc_ones(X, W, output_error):
 
 @pytest.mark.parametrize("answer", [fc_fixed, fc_keepdims, fc_einsum, fc_loop, fc_ones])
 def test_q2_accepts_right_answers(answer):
-    assert_correct(ex4.q_2.check_value(answer))
+    assert_correct(ex4_backprop.q_2.check_value(answer))
 
 
 def fc_unfixed(X, W, output_error):
@@ -154,30 +155,30 @@ FC_MISTAKES = [
 
 @pytest.mark.parametrize("index, answer", FC_MISTAKES)
 def test_q2_names_each_mistake(index, answer):
-    assert_mistake(ex4.q_2.check_value(answer), ex4.q_2, index)
+    assert_mistake(ex4_backprop.q_2.check_value(answer), ex4_backprop.q_2, index)
 
 
 def test_q2_catalogue_is_covered():
-    assert sorted(i for i, _ in FC_MISTAKES) == list(range(len(ex4.q_2.mistakes)))
+    assert sorted(i for i, _ in FC_MISTAKES) == list(range(len(ex4_backprop.q_2.mistakes)))
 
 
 def test_q2_unfixed_code_is_named_as_the_one_sample_bias():
-    v = ex4.q_2.check_value(fc_unfixed)
+    v = ex4_backprop.q_2.check_value(fc_unfixed)
     assert v.status is Status.INCORRECT and "`output_error[0]`" in v.message
 
 
 def test_q2_labels_the_wrong_output():
-    v = ex4.q_2.check_value(lambda X, W, E: (X.T @ E, E.sum(0), 2 * E @ W.T))
+    v = ex4_backprop.q_2.check_value(lambda X, W, E: (X.T @ E, E.sum(0), 2 * E @ W.T))
     assert v.status is Status.INCORRECT and "`dX`" in v.message
 
 
 def test_q2_odd_answers_are_judged():
     def raises(X, W, E):
         raise ValueError("boom")
-    assert "ValueError" in ex4.q_2.check_value(raises).message
-    v = ex4.q_2.check_value(lambda X, W, E: None)
+    assert "ValueError" in ex4_backprop.q_2.check_value(raises).message
+    v = ex4_backprop.q_2.check_value(lambda X, W, E: None)
     assert v.status is Status.INCORRECT and "None" in v.message
-    v = ex4.q_2.check_value(lambda X, W, E: (X.T @ E, E.sum(0)))
+    v = ex4_backprop.q_2.check_value(lambda X, W, E: (X.T @ E, E.sum(0)))
     assert v.status is Status.INCORRECT and not v.internal
 
 
@@ -190,7 +191,7 @@ def test_q2_odd_answers_are_judged():
     lambda Y, E: E * sigmoid(np.log(Y / (1 - Y))) * (1 - Y),              # recovers Z: slow, right
 ])
 def test_q3_accepts_right_answers(answer):
-    assert_correct(ex4.q_3.check_value(answer))
+    assert_correct(ex4_backprop.q_3.check_value(answer))
 
 
 SIG_MISTAKES = [
@@ -207,13 +208,13 @@ SIG_MISTAKES = [
 
 @pytest.mark.parametrize("index, answer", SIG_MISTAKES)
 def test_q3_names_each_mistake(index, answer):
-    verdict = ex4.q_3.check_value(answer)
+    verdict = ex4_backprop.q_3.check_value(answer)
     assert verdict.status is Status.INCORRECT
-    assert verdict.message == message_of(ex4.q_3, index), verdict
+    assert verdict.message == message_of(ex4_backprop.q_3, index), verdict
 
 
 def test_q3_catalogue_is_covered():
-    assert sorted(i for i, _ in SIG_MISTAKES) == list(range(len(ex4.q_3.mistakes)))
+    assert sorted(i for i, _ in SIG_MISTAKES) == list(range(len(ex4_backprop.q_3.mistakes)))
 
 
 # ---- q_4: Huber ------------------------------------------------------------------------------
@@ -234,7 +235,7 @@ def huber_minmax(y_true, y_pred, delta):
 
 @pytest.mark.parametrize("answer", [huber_clip, huber_where, huber_minmax])
 def test_q4_accepts_right_answers(answer):
-    assert_correct(ex4.q_4.check_value(answer))
+    assert_correct(ex4_backprop.q_4.check_value(answer))
 
 
 def _c(t, p, d):
@@ -257,15 +258,15 @@ HUBER_MISTAKES = [
 
 @pytest.mark.parametrize("index, answer", HUBER_MISTAKES)
 def test_q4_names_each_mistake(index, answer):
-    assert_mistake(ex4.q_4.check_value(answer), ex4.q_4, index)
+    assert_mistake(ex4_backprop.q_4.check_value(answer), ex4_backprop.q_4, index)
 
 
 def test_q4_catalogue_is_covered():
-    assert sorted(i for i, _ in HUBER_MISTAKES) == list(range(len(ex4.q_4.mistakes)))
+    assert sorted(i for i, _ in HUBER_MISTAKES) == list(range(len(ex4_backprop.q_4.mistakes)))
 
 
 def test_q4_cases_stay_away_from_the_kink():
-    for y_true, y_pred, delta in ex4.q_4.all_cases():
+    for y_true, y_pred, delta in ex4_backprop.q_4.all_cases():
         assert np.all(np.abs(np.abs(y_pred - y_true) - delta) > 0.05)
 
 
@@ -273,21 +274,21 @@ def test_q4_cases_stay_away_from_the_kink():
 
 def by_hand():
     """The chain rule written out step by step on the question's numbers."""
-    n = ex4.predict.HAND_NET
+    n = ex4_backprop.predict.HAND_NET
     z1 = n["x"] @ n["W1"] + n["b1"]
     g = (np.maximum(z1, 0) @ n["W2"] + n["b2"]) - n["t"]
     return n["x"].T @ ((g @ n["W2"].T) * (z1 > 0))
 
 
 def test_q5_accepts_the_numbers_worked_out_by_hand():
-    assert_correct(ex4.q_5.check_value(by_hand()))
-    assert_correct(ex4.q_5.check_value([[0.544, 0.0], [1.088, 0.0]]))       # a list, rounded
-    assert_correct(ex4.q_5.check_value(np.array([[0.544, -0.0], [1.088, 0]])))
+    assert_correct(ex4_backprop.q_5.check_value(by_hand()))
+    assert_correct(ex4_backprop.q_5.check_value([[0.544, 0.0], [1.088, 0.0]]))  # a list
+    assert_correct(ex4_backprop.q_5.check_value(np.array([[0.544, -0.0], [1.088, 0]])))
 
 
 def test_q5_oracle_is_finite_differences_of_the_loss():
-    n = ex4.predict.HAND_NET
-    loss = ex4.predict.hand_net_loss
+    n = ex4_backprop.predict.HAND_NET
+    loss = ex4_backprop.predict.hand_net_loss
     W = n["W1"].copy()
     W[0, 0] += 1e-6
     up = loss(W, n["x"], n["b1"], n["W2"], n["b2"], n["t"])
@@ -308,15 +309,15 @@ HAND_MISTAKES = [
 
 @pytest.mark.parametrize("index, answer", HAND_MISTAKES)
 def test_q5_names_each_mistake(index, answer):
-    assert_mistake(ex4.q_5.check_value(answer()), ex4.q_5, index)
+    assert_mistake(ex4_backprop.q_5.check_value(answer()), ex4_backprop.q_5, index)
 
 
 def test_q5_catalogue_is_covered():
-    assert sorted(i for i, _ in HAND_MISTAKES) == list(range(len(ex4.q_5.mistakes)))
+    assert sorted(i for i, _ in HAND_MISTAKES) == list(range(len(ex4_backprop.q_5.mistakes)))
 
 
 def test_q5_unnamed_mistake_names_the_entry_not_its_value():
-    v = ex4.q_5.check_value(np.array([[0.544, 0.0], [1.0, 0.0]]))
+    v = ex4_backprop.q_5.check_value(np.array([[0.544, 0.0], [1.0, 0.0]]))
     assert v.status is Status.INCORRECT and "(1, 0)" in v.message and "1.088" not in v.message
 
 
@@ -371,7 +372,7 @@ def gc_h_1e6(f, x, analytic_grad):
 
 @pytest.mark.parametrize("answer", [gc_flat_view, gc_ndindex, gc_unit_vectors, gc_h_1e6])
 def test_q6_accepts_right_answers(answer):
-    assert_correct(ex4.q_6.check_value(answer))
+    assert_correct(ex4_backprop.q_6.check_value(answer))
 
 
 def gc_forward(f, x, g, h=1e-5):
@@ -432,11 +433,11 @@ GC_MISTAKES = [(0, gc_forward), (1, gc_no_two), (2, gc_not_restored), (3, gc_abs
 
 @pytest.mark.parametrize("index, answer", GC_MISTAKES)
 def test_q6_names_each_mistake(index, answer):
-    assert_mistake(ex4.q_6.check_value(answer), ex4.q_6, index)
+    assert_mistake(ex4_backprop.q_6.check_value(answer), ex4_backprop.q_6, index)
 
 
 def test_q6_catalogue_is_covered():
-    assert sorted(i for i, _ in GC_MISTAKES) == list(range(len(ex4.q_6.mistakes)))
+    assert sorted(i for i, _ in GC_MISTAKES) == list(range(len(ex4_backprop.q_6.mistakes)))
 
 
 def test_q6_changing_the_callers_x_is_reported():
@@ -448,7 +449,7 @@ def test_q6_changing_the_callers_x_is_reported():
             x[i] -= 2 * h
             numeric[i] = (up - f(x)) / (2 * h)      # x is left shifted by -h
         return norm(g - numeric) / (norm(g) + norm(numeric))
-    v = ex4.q_6.check_value(in_place)
+    v = ex4_backprop.q_6.check_value(in_place)
     assert v.status is Status.INCORRECT and "in place" in v.message
 
 
@@ -537,14 +538,14 @@ class Fixed:
 
 def test_q7_accepts_trained_networks():
     net, history = trained()
-    assert_correct(ex4.q_7.check_value(net, history[-1]))
+    assert_correct(ex4_backprop.q_7.check_value(net, history[-1]))
     net, history = trained(sizes=(2, 4, 3, 1), seed=1, num_epochs=2000)
-    assert_correct(ex4.q_7.check_value(net, np.float32(history[-1])))
-    assert_correct(ex4.q_7.check_value(Fixed([0.02, 0.97, 0.98, 0.01]), 0.001))
+    assert_correct(ex4_backprop.q_7.check_value(net, np.float32(history[-1])))
+    assert_correct(ex4_backprop.q_7.check_value(Fixed([0.02, 0.97, 0.98, 0.01]), 0.001))
 
 
 def test_q7_names_each_mistake():
-    q = ex4.q_7
+    q = ex4_backprop.q_7
     linear, history = trained(hidden_activation=False, num_epochs=300)   # no tanh after hidden
     assert_mistake(q.check_value(linear, history[-1]), q, 0, "net")
     untrained, _ = trained(num_epochs=0)
@@ -557,7 +558,7 @@ def test_q7_names_each_mistake():
 
 
 def test_q7_odd_values_are_judged_not_crashed():
-    q = ex4.q_7
+    q = ex4_backprop.q_7
     for net, final_loss in [(object(), 0.001), (Fixed([np.nan] * 4), 0.001),
                             (Fixed([1.0, 2.0]), 0.001), (Fixed([0, 1, 1, 0]), [0.1, 0.001]),
                             (Fixed([0, 1, 1, 0]), "small")]:
@@ -575,31 +576,32 @@ def test_q7_odd_values_are_judged_not_crashed():
 
 @pytest.mark.parametrize("answer", ["a", "(a)", " A "])
 def test_q8_accepts_the_answer(answer):
-    assert_correct(ex4.q_8.check_value(answer))
+    assert_correct(ex4_backprop.q_8.check_value(answer))
 
 
 @pytest.mark.parametrize("answer", ["b", "c", "d"])
 def test_q8_explains_the_wrong_options(answer):
-    v = ex4.q_8.check_value(answer)
+    v = ex4_backprop.q_8.check_value(answer)
     assert v.status is Status.INCORRECT
-    assert resolve(ex4.q_8.explanations[answer]) in v.message
+    assert resolve(ex4_backprop.q_8.explanations[answer]) in v.message
 
 
 # ---- q_9: thought question ---------------------------------------------------------------------
 
 def test_q9_blank_or_too_short_asks_for_an_answer_without_the_discussion():
-    discussion = resolve(ex4.q_9.discussion)
+    discussion = resolve(ex4_backprop.q_9.discussion)
     for value in [____, "", "   ", "central", 42]:
-        v = ex4.q_9.check_value(value)
+        v = ex4_backprop.q_9.check_value(value)
         assert v.status is Status.BLANK, (value, v)
         assert discussion not in v.message
-    assert ex4.q_9.verdict({}).status is Status.BLANK
+    assert ex4_backprop.q_9.verdict({}).status is Status.BLANK
 
 
 def test_q9_an_answer_shows_the_discussion():
-    v = ex4.q_9.check_value("Central differences cancel the h**2 term; float32 rounds too much.")
-    assert v.status is Status.CORRECT and resolve(ex4.q_9.discussion) in v.message
-    assert "float32" in resolve(ex4.q_9.discussion) and "eps" in resolve(ex4.q_9.discussion)
+    discussion = resolve(ex4_backprop.q_9.discussion)
+    v = ex4_backprop.q_9.check_value("Central differences cancel the h**2 term; float32 rounds.")
+    assert v.status is Status.CORRECT and discussion in v.message
+    assert "float32" in discussion and "eps" in discussion
 
 
 # ---- every question -----------------------------------------------------------------------------
@@ -609,10 +611,11 @@ def blank_function(*args):
 
 
 @pytest.mark.parametrize("question, values", [
-    (ex4.q_1, [____]), (ex4.q_2, [____]), (ex4.q_2, [blank_function]),
-    (ex4.q_3, [____]), (ex4.q_3, [blank_function]), (ex4.q_4, [blank_function]),
-    (ex4.q_5, [____]), (ex4.q_6, [blank_function]), (ex4.q_7, [____, ____]),
-    (ex4.q_8, [____]), (ex4.q_9, [____]),
+    (ex4_backprop.q_1, [____]), (ex4_backprop.q_2, [____]), (ex4_backprop.q_2, [blank_function]),
+    (ex4_backprop.q_3, [____]), (ex4_backprop.q_3, [blank_function]),
+    (ex4_backprop.q_4, [blank_function]), (ex4_backprop.q_5, [____]),
+    (ex4_backprop.q_6, [blank_function]), (ex4_backprop.q_7, [____, ____]),
+    (ex4_backprop.q_8, [____]), (ex4_backprop.q_9, [____]),
 ], ids=lambda v: getattr(v, "qid", ""))
 def test_blanks_ask_to_fill_in(question, values):
     assert question.check_value(*values).status is Status.BLANK
@@ -631,17 +634,17 @@ def test_every_question_has_three_hints_from_the_catalogue(question):
 
 
 def test_questions_are_registered_in_order():
-    assert ex4.__all__ == [f"q_{n}" for n in range(1, 10)] + ["____"]
+    assert ex4_backprop.__all__ == [f"q_{n}" for n in range(1, 10)] + ["____"]
     assert all(q.assignment == "ex4_backprop" for q in QUESTIONS)
 
 
 def test_messages_follow_the_language_at_check_time(monkeypatch):
     monkeypatch.setenv("LEARNTOOLS_LANG", "zh_CN")
-    v = ex4.q_2.check_value(fc_unfixed)
+    v = ex4_backprop.q_2.check_value(fc_unfixed)
     assert "一个" in v.message and "`output_error[0]`" in v.message
-    assert any("\u4e00" <= ch <= "\u9fff" for ch in ex4.q_6.hint_text(3))
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in ex4_backprop.q_6.hint_text(3))
     monkeypatch.setenv("LEARNTOOLS_LANG", "en")
-    assert ex4.q_2.check_value(fc_unfixed).message.startswith("`fc_backward` takes")
+    assert ex4_backprop.q_2.check_value(fc_unfixed).message.startswith("`fc_backward` takes")
 
 
 def test_importing_the_exercise_does_not_import_tensorflow():

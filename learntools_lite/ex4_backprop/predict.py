@@ -18,6 +18,8 @@ _ = catalogue("ex4_backprop")
 
 # ---- 1. predict the shapes ---------------------------------------------------------
 # The network of the question: X (16, 5) -> Dense(5, 4) -> ReLU -> Dense(4, 2) -> loss.
+BATCH, FEATURES, HIDDEN, OUTPUTS = 16, 5, 4, 2
+
 
 def _as_shape(value):
     """A tuple of ints from a tuple/list of whole numbers (an int n means (n,)), else None."""
@@ -67,19 +69,20 @@ class ShapesQuestion(Question):
 
 q_1 = ShapesQuestion(
     var="predicted_shapes",
-    expected={"output_error": (16, 4), "dW": (5, 4), "db": (4,), "dX": (16, 5)},
-    also_right={"db": [(1, 4)]},
+    expected={"output_error": (BATCH, HIDDEN), "dW": (FEATURES, HIDDEN), "db": (HIDDEN,),
+              "dX": (BATCH, FEATURES)},
+    also_right={"db": [(1, HIDDEN)]},
     mistakes={
-        "output_error": [((16, 2), _("q_1.mistake.network_output_error")),
-                         ((16, 5), _("q_1.mistake.error_is_input"))],
-        "dW": [((4, 5), _("q_1.mistake.dW_transposed")),
-               ((4, 2), _("q_1.mistake.dW_second_layer")),
-               ((16, 4), _("q_1.mistake.dW_per_sample"))],
-        "db": [((16, 4), _("q_1.mistake.db_per_sample")),
-               ((16,), _("q_1.mistake.db_per_sample")),
-               ((2,), _("q_1.mistake.db_second_layer"))],
-        "dX": [((16, 4), _("q_1.mistake.dX_output_shape")),
-               ((5, 16), _("q_1.mistake.dX_transposed"))],
+        "output_error": [((BATCH, OUTPUTS), _("q_1.mistake.network_output_error")),
+                         ((BATCH, FEATURES), _("q_1.mistake.error_is_input"))],
+        "dW": [((HIDDEN, FEATURES), _("q_1.mistake.dW_transposed")),
+               ((HIDDEN, OUTPUTS), _("q_1.mistake.dW_second_layer")),
+               ((BATCH, HIDDEN), _("q_1.mistake.dW_per_sample"))],
+        "db": [((BATCH, HIDDEN), _("q_1.mistake.db_per_sample")),
+               ((BATCH,), _("q_1.mistake.db_per_sample")),
+               ((OUTPUTS,), _("q_1.mistake.db_second_layer"))],
+        "dX": [((BATCH, HIDDEN), _("q_1.mistake.dX_output_shape")),
+               ((FEATURES, BATCH), _("q_1.mistake.dX_transposed"))],
     },
     wrong={key: _(f"q_1.wrong.{key}") for key in ("output_error", "dW", "db", "dX")},
     hints=[_("q_1.hint.1"), _("q_1.hint.2"), _("q_1.hint.3")],
