@@ -652,3 +652,26 @@ def test_importing_the_exercise_does_not_import_tensorflow():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, env={**os.environ}).stdout.strip()
     assert out == "False"
+
+
+def released_cell(grade_id):
+    import nbformat
+
+    from notebooks import ROOT
+    nb = nbformat.read(ROOT / "exercises" / "ex4_backprop" / "ex4_backprop.ipynb", as_version=4)
+    return next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == grade_id)
+
+
+def test_q2_released_code_is_the_buggy_layer_and_its_check_names_the_bug():
+    source = released_cell("q_2").source
+    assert "db = output_error[0]" in source and "sum(axis=0)" not in source
+    namespace = {"np": np}
+    exec(source, namespace)                      # the learner's untouched cell, run for real
+    v = ex4_backprop.q_2.verdict(namespace)
+    assert v.status is Status.INCORRECT and v.message == message_of(ex4_backprop.q_2, 0)
+
+
+def test_q1_released_cell_leaves_every_shape_blank():
+    namespace = {"____": ____}
+    exec(released_cell("q_1").source, namespace)
+    assert ex4_backprop.q_1.verdict(namespace).status is Status.BLANK
