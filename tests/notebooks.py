@@ -27,10 +27,12 @@ def assignment_of(path: Path) -> str:
 
 def find_the_bug_questions(path: Path) -> set[str]:
     """The questions of a solutions notebook that are released with buggy starter code
-    (an answer cell with `learntools.starter` metadata): unfixed, they are Incorrect, not blank."""
+    (an answer cell with `learntools.starter` metadata and no blank in it): unfixed, they
+    are Incorrect, not blank."""
     nb = nbformat.read(path, as_version=4)
     return {cell.metadata["nbgrader"]["grade_id"] for cell in nb.cells
-            if "starter" in cell.metadata.get("learntools", {}) and "nbgrader" in cell.metadata}
+            if "____" not in cell.metadata.get("learntools", {}).get("starter", "____")
+            and "nbgrader" in cell.metadata}
 
 
 def execute(path: Path, allow_errors: bool = False, timeout: int = 900,
