@@ -1,6 +1,8 @@
-"""Do the exercises behave for learners: solutions all Correct, blanks all "Fill in"?"""
+"""Do the exercises behave for learners: solutions all Correct, blanks all "Fill in"
+(and find-the-bug questions, released with their buggy code, "Incorrect")?"""
 import re
 
+import nbformat
 import pytest
 
 from notebooks import ROOT, assignment_of, errors, execute, output_text, solution_notebooks
@@ -17,6 +19,13 @@ def check_cells(nb):
             match = CHECK_CALL.search(cell.source)
             if match:
                 yield match.group(1), cell
+
+
+def find_the_bug(path) -> set[str]:
+    """Question ids whose answer cell is released with buggy starter code (learntools.starter)."""
+    nb = nbformat.read(path, as_version=4)
+    return {c.metadata["nbgrader"]["grade_id"] for c in nb.cells
+            if "starter" in c.metadata.get("learntools", {})}
 
 
 def is_test_cell(cell) -> bool:
@@ -37,9 +46,11 @@ def test_solutions_notebook_is_all_correct(path):
 def test_student_notebook_with_blanks_says_fill_in(path):
     student = ROOT / "exercises" / path.parent.name / path.name
     nb = execute(student, allow_errors=True)
+    buggy = find_the_bug(path)
     for qid, cell in check_cells(nb):
         shown = output_text(cell).strip()
-        assert shown.startswith(("Fill in", "Discussion")), f"{qid}.check() said: {shown[:300]}"
+        wanted = ("Incorrect",) if qid in buggy else ("Fill in", "Discussion")
+        assert shown.startswith(wanted), f"{qid}.check() said: {shown[:300]}"
     for i, cell in enumerate(nb.cells):
         if cell.cell_type == "code":
             shown = output_text(cell)
@@ -55,7 +66,9 @@ def test_test_cells_fail_a_blank_notebook_under_nbgrader(path, monkeypatch):
     nb = execute(ROOT / "exercises" / path.parent.name / path.name, allow_errors=True)
     failed = [c for c in nb.cells if c.cell_type == "code" and errors(c)]
     assert failed and all(is_test_cell(c) for c in failed)
+    buggy = {f"{qid}_test" for qid in find_the_bug(path)}
     for cell in failed:
         err = errors(cell)[0]
-        assert err.ename == "AssertionError" and err.evalue.startswith("Fill in"), err.evalue
+        wanted = "Incorrect" if cell.metadata["nbgrader"]["grade_id"] in buggy else "Fill in"
+        assert err.ename == "AssertionError" and err.evalue.startswith(wanted), err.evalue
         assert "learntools_lite/" not in output_text(cell)
