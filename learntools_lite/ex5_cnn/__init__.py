@@ -16,8 +16,9 @@ Questions (texts, hints and messages: messages/<lang>/ex5_cnn.py):
 - q_8  thought question: why weight sharing generalises ................. trained_cnn.py
 
 The oracles (oracles.py) are independent of every solution: SciPy's
-correlate2d/convolve2d, plain loops, central differences and Keras itself.
-SciPy and Keras are imported only when a check needs them.
+correlate2d/convolve2d, plain loops and central differences; question 2's
+answers are what Keras reports, shipped as data (tests/test_ex5_cnn.py asks
+Keras). SciPy and Keras are imported only when a check needs them.
 """
 from ..core import register
 from ..core.blank import ____  # noqa: F401  (exported for the notebook)

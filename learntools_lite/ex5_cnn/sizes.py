@@ -2,10 +2,10 @@
 parameter count (predict, then Keras confirms), one output value by hand.
 
 Oracles: window positions are counted with `range`; the layer's shape and
-parameter count come from Keras itself (imported only when checked); the
-hand-computed value from `scipy.signal.correlate2d`, one channel at a time.
+parameter count are what Keras reports, shipped as data (a test asks Keras);
+the hand-computed value comes from `scipy.signal.correlate2d`, one channel at
+a time.
 """
-import functools
 import math
 
 import numpy as np
@@ -53,9 +53,13 @@ q_1 = FunctionQuestion(
 
 # ZeroPadding2D(PAD) then Conv2D(FILTERS, KERNEL, strides=STRIDE) on SIDE x SIDE x CHANNELS
 SIDE, CHANNELS, PAD, FILTERS, KERNEL, STRIDE = 30, 3, 4, 8, 7, 2
+# What Keras reports for that layer (output_shape[1:], count_params()), shipped as data
+# so that checking needs no TensorFlow; tests/test_ex5_cnn.py asks Keras and compares.
+KERAS_SHAPE, KERAS_PARAMS = (16, 16, 8), 1184
 
 
 def layer_under_test():
+    """The layer of question 2, built by Keras (for the tests and the notebook's verify cell)."""
     import keras
 
     return keras.Sequential([
@@ -65,19 +69,13 @@ def layer_under_test():
     ])
 
 
-@functools.lru_cache(maxsize=1)
-def _keras_facts():
-    model = layer_under_test()
-    return tuple(int(v) for v in model.output_shape[1:]), int(model.count_params())
-
-
 def _square(side, channels=FILTERS):
     return (side, side, channels)
 
 
 q_2a = ValueQuestion(
     var="predicted_shape",
-    expected=lambda: _keras_facts()[0],
+    expected=KERAS_SHAPE,
     mistakes=[
         Mistake(_("q_2a.mistake.no_padding"),
                 wrong=_square(count_positions(SIDE, KERNEL, STRIDE, 0))),
@@ -100,7 +98,7 @@ _WEIGHTS = KERNEL * KERNEL * CHANNELS * FILTERS
 
 q_2b = ValueQuestion(
     var="predicted_params",
-    expected=lambda: _keras_facts()[1],
+    expected=KERAS_PARAMS,
     mistakes=[
         Mistake(_("q_2b.mistake.no_bias"), wrong=_WEIGHTS),
         Mistake(_("q_2b.mistake.no_input_channels"),
