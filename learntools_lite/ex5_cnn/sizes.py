@@ -133,19 +133,22 @@ def _hand_value(X=HAND_X, K=HAND_K, b=HAND_B, stride=HAND_STRIDE, at=HAND_AT):
     return float(correlate(X, K, b, stride, ((0, 0), (0, 0)))[(0, *at, 0)])
 
 
+def _hand_mistake(key, **change):
+    """A mistake of q_3: the value with one thing done wrong (computed when checked)."""
+    return Mistake(_(f"q_3.mistake.{key}"), wrong=lambda expected: _hand_value(**change))
+
+
 q_3 = ValueQuestion(
     var="y_10",
     expected=_hand_value,
     mistakes=[
-        Mistake(_("q_3.mistake.no_stride"), wrong=lambda e: _hand_value(stride=1)),
-        Mistake(_("q_3.mistake.one_channel"), wrong=lambda e: _hand_value(X=HAND_X[..., :1],
-                                                                K=HAND_K[:, :, :1])),
-        Mistake(_("q_3.mistake.one_channel"), wrong=lambda e: _hand_value(X=HAND_X[..., 1:],
-                                                                K=HAND_K[:, :, 1:])),
-        Mistake(_("q_3.mistake.no_bias"), wrong=lambda e: _hand_value(b=0 * HAND_B)),
-        Mistake(_("q_3.mistake.bias_per_channel"), wrong=lambda e: _hand_value(b=2 * HAND_B)),
-        Mistake(_("q_3.mistake.flipped"), wrong=lambda e: _hand_value(K=HAND_K[::-1, ::-1])),
-        Mistake(_("q_3.mistake.row_column"), wrong=lambda e: _hand_value(at=HAND_AT[::-1])),
+        _hand_mistake("no_stride", stride=1),
+        _hand_mistake("one_channel", X=HAND_X[..., :1], K=HAND_K[:, :, :1]),
+        _hand_mistake("one_channel", X=HAND_X[..., 1:], K=HAND_K[:, :, 1:]),
+        _hand_mistake("no_bias", b=0 * HAND_B),
+        _hand_mistake("bias_per_channel", b=2 * HAND_B),
+        _hand_mistake("flipped", K=HAND_K[::-1, ::-1]),
+        _hand_mistake("row_column", at=HAND_AT[::-1]),
     ],
     hints=[_("q_3.hint.1"), _("q_3.hint.2"), _("q_3.hint.3")],
 )
