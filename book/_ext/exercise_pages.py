@@ -70,10 +70,15 @@ def show_first_check(nb) -> str | None:
                      for m in [SETUP_IMPORT.search(c.source)] if m), None)
     if exercise is None:
         return None
+    answer = None
     for index, cell in enumerate(nb.cells):
+        if cell.get("metadata", {}).get("nbgrader", {}).get("solution"):
+            answer = cell
         match = CHECK_CALL.search(cell.source) if cell.cell_type == "code" else None
         if not match:
             continue
+        if answer is not None and "____" not in answer.source:
+            continue  # a find-the-bug question: its cell shows code to fix, not a blank
         qid = match.group(1)
         feedback = blank_feedback(exercise, qid)
         cell.outputs = [nbformat.v4.new_output(
