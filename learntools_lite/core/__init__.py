@@ -6,9 +6,10 @@ Imports neither TensorFlow nor matplotlib, and NumPy only on first use, so
 Where things are: question.py (the check contract every kind shares),
 value.py, function.py, choice.py, thought.py, multipart.py (the kinds),
 mistakes.py (named mistakes), compare.py and tolerance.py (comparing
-values, one tolerance policy), safe.py (calling learner code with time
-limits), triage.py (learner code or ours?), registry.py (naming an
-exercise's questions), display.py, verdict.py, blank.py, binder.py.
+values, one tolerance policy), safe.py (calling learner code safely),
+time_limits.py (one time budget per check), triage.py (learner code or
+ours?), registry.py (naming an exercise's questions), display.py,
+verdict.py, blank.py, binder.py. questions.py keeps the former imports.
 """
 from ..messages import set_language
 from . import compare
