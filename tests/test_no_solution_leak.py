@@ -85,6 +85,8 @@ def distinctive(line: str) -> bool:
     s = line.strip()
     if len(s) < MIN_LENGTH or s.startswith("#") or TRIVIAL.match(s) or _only_data(s):
         return False
+    if s.endswith(("(", "[", "{")):  # an opener (`keras.Sequential([`): its items are the code
+        return False
     return bool(re.search(r"[A-Za-z0-9]", re.sub(r"[\s()\[\]{},:]", "", s)))
 
 
@@ -120,8 +122,17 @@ def release(tmp_path_factory) -> Path:
 def installed_package(tmp_path_factory) -> dict[str, str]:
     """The text files of learntools_lite as its built wheel installs them."""
     out = tmp_path_factory.mktemp("wheel")
+    # Built from a copy of the sources: setuptools' build/ folder in the checkout keeps
+    # files of earlier builds (modules since removed), which a wheel built there would carry.
+    source = out / "source"
+    source.mkdir()
+    for name in ("pyproject.toml", "README.md", "LICENSE"):
+        if (ROOT / name).is_file():
+            shutil.copy(ROOT / name, source / name)
+    shutil.copytree(ROOT / "learntools_lite", source / "learntools_lite",
+                    ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
-                    "--quiet", "--wheel-dir", str(out), str(ROOT)], check=True, timeout=600)
+                    "--quiet", "--wheel-dir", str(out), str(source)], check=True, timeout=600)
     (wheel,) = out.glob("learntools_lite-*.whl")
     unpacked = out / "unpacked"
     with zipfile.ZipFile(wheel) as zf:
@@ -163,6 +174,8 @@ def test_distinctive_lines_leave_out_trivia():
     assert distinctive("return np.maximum(x, 0.0) * grad")
     assert not distinctive("series_shape = (250, 390, 3)")  # an expected result as data
     assert not distinctive('answer_4 = "b"')
+    assert not distinctive("model = keras.Sequential([")
+    assert distinctive('keras.layers.Conv2D(16, 3, activation="relu"),')
 
 
 @pytest.mark.parametrize("path", solution_notebooks(), ids=assignment_of)
