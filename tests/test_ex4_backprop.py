@@ -590,10 +590,12 @@ def test_q8_explains_the_wrong_options(answer):
 
 def test_q9_blank_or_too_short_asks_for_an_answer_without_the_discussion():
     discussion = resolve(ex4_backprop.q_9.discussion)
-    for value in [____, "", "   ", "central", 42]:
+    for value in [____, "", "   ", "central"]:
         v = ex4_backprop.q_9.check_value(value)
         assert v.status is Status.BLANK, (value, v)
         assert discussion not in v.message
+    not_words = ex4_backprop.q_9.check_value(42)  # not a text: says so, no discussion
+    assert not_words.status is Status.INCORRECT and discussion not in not_words.message
     assert ex4_backprop.q_9.verdict({}).status is Status.BLANK
 
 
