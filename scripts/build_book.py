@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = ("en", "zh_CN")  # English first: its folder holds the others
 
 
-def _sphinx(builder: str, output: Path, build_dir: Path, overrides: dict) -> None:
+def _sphinx(builder: str, output: Path, doctrees: Path, build_dir: Path, overrides: dict) -> None:
     from jupyter_book.sphinx import build_sphinx
 
     overrides = {
@@ -39,20 +39,33 @@ def _sphinx(builder: str, output: Path, build_dir: Path, overrides: dict) -> Non
         **overrides,
     }
     result = build_sphinx(ROOT, output, noconfig=True, path_config=str(ROOT / "_config.yml"),
-                          confoverrides=overrides, builder=builder, doctreedir=output.parent / ".doctrees",
+                          confoverrides=overrides, builder=builder, doctreedir=doctrees,
                           warningiserror=True, keep_going=True)
     if result != 0:
         raise SystemExit(f"the {builder} build into {output} failed (see the messages above)")
+
+
+def edition_settings(language: str) -> dict:
+    """The edition's translations of the book's settings (its title, footer): locales/<language>/config.yml."""
+    import yaml
+
+    path = ROOT / "locales" / language / "config.yml"
+    if not path.is_file():
+        return {}
+    settings = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    if not isinstance(settings, dict):
+        raise SystemExit(f"{path.relative_to(ROOT)} must map Sphinx setting names to values")
+    return settings
 
 
 def build_edition(language: str, build_dir: Path) -> Path:
     """Build one edition's HTML; return the folder a reader opens."""
     html = build_dir / "html"
     if language == "en":
-        _sphinx("html", html, build_dir, {})
+        _sphinx("html", html, build_dir / ".doctrees", build_dir, {})  # where `jupyter-book build` keeps them
         return html
     own = build_dir / language / "html"
-    _sphinx("html", own, build_dir, {"language": language})
+    _sphinx("html", own, own.parent / ".doctrees", build_dir, {"language": language, **edition_settings(language)})
     published = html / language
     if published.exists():
         shutil.rmtree(published)
@@ -66,7 +79,7 @@ def build_templates(build_dir: Path) -> Path:
     Code and outputs are not translated, so nothing is executed; glued values
     are then missing, which is all the warnings this step may give."""
     output = build_dir / "gettext"
-    _sphinx("gettext", output, build_dir, {"nb_execution_mode": "off",
+    _sphinx("gettext", output, build_dir / ".doctrees-gettext", build_dir, {"nb_execution_mode": "off",
                                            "suppress_warnings": ["mystnb.unknown_mime_type", "mystnb.glue", "mystnb.glue_ref"]})
     return output
 
