@@ -23,6 +23,8 @@ MAY_WAIT = re.compile(r"^exercises/")
 # What a translation must carry over exactly from its English text: MyST roles
 # with their targets (glued numbers included) and inline math.
 ROLE = re.compile(r"\{[\w:.-]+\}`[^`]*`")
+# A heading such as "1. Tensors" translated as "1. 张量" parses as a numbered list.
+LIST_MARKER = re.compile(r"^\d+[.)] ")
 MATH = re.compile(r"(?<![\\$])\$(?!\$)[^$\n]+?(?<!\\)\$")
 
 
@@ -63,6 +65,9 @@ def problems(po: polib.POFile) -> list[str]:
             found.append(f"fuzzy: {head}")
         elif not entry.msgstr.strip():
             found.append(f"untranslated: {head}")
+        elif LIST_MARKER.match(entry.msgstr):
+            found.append(f"starts with a list marker (Markdown would make it a list, Sphinx then "
+                         f"ignores the translation; write `N\\.`): {head}")
         else:
             for kind, pattern in (("role", ROLE), ("math", MATH)):
                 lost = sorted(set(pattern.findall(entry.msgid)) - set(pattern.findall(entry.msgstr)))
@@ -107,6 +112,8 @@ def test_the_checker_finds_what_would_show_english(tmp_path):
     po.append(polib.POEntry(msgid="Empty.", msgstr=""))
     po.append(polib.POEntry(msgid="Changed.", msgstr="旧的。", flags=["fuzzy"]))
     po.append(polib.POEntry(msgid="See {doc}`intro` and $x^2$.", msgstr="见引言与 $x^3$。"))
+    po.append(polib.POEntry(msgid="1. Tensors", msgstr="1. 张量"))
+    po.append(polib.POEntry(msgid="2. Broadcasting", msgstr="2\\. 广播"))
     path = tmp_path / "page.po"
     po.save(str(path))
     found = problems(polib.pofile(str(path)))
@@ -114,4 +121,5 @@ def test_the_checker_finds_what_would_show_english(tmp_path):
     assert found[1].startswith("fuzzy: Changed.")
     assert any(f.startswith("role not kept") for f in found[2:])
     assert any(f.startswith("math not kept") for f in found[2:])
-    assert len(found) == 4
+    assert found[-1].startswith("starts with a list marker")
+    assert len(found) == 5
