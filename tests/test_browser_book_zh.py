@@ -57,7 +57,22 @@ def switch_link(page):
     return page.locator(".language-switch a.language-switch-link")
 
 
-@pytest.mark.parametrize("name", pages())
+# index.html is not a page but a bare redirect to the root page (sphinx-external-toc):
+# it is checked by test_the_chinese_index_redirects_inside_the_edition.
+PAGES = [n for n in pages() if n != "index.html"]
+
+
+def test_the_chinese_index_redirects_inside_the_edition(book, browser):
+    page = browser.new_page()
+    try:
+        page.goto(f"{book}/{EDITION}/index.html")
+        page.wait_for_url(f"{book}/{EDITION}/book/intro.html", timeout=60000)
+        assert page.get_attribute("html", "lang") == "zh-CN"
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("name", PAGES)
 def test_chinese_page_loads_typeset_and_drawn_in_a_cjk_font(book, browser, name):
     page, problems = visit(browser, f"{book}/{EDITION}/{name}", f"zh-{name}")
     try:
@@ -74,6 +89,7 @@ def test_chinese_page_loads_typeset_and_drawn_in_a_cjk_font(book, browser, name)
             page.wait_for_selector("mjx-container", state="attached", timeout=30000)
             assert page.locator("mjx-container").count() >= 1, "math was not typeset by MathJax"
         # The navigation's captions (from _toc.yml) are Chinese too.
+        page.wait_for_selector(".bd-sidebar-primary .caption-text", state="attached", timeout=30000)
         captions = page.locator(".bd-sidebar-primary .caption-text").all_inner_texts()
         assert captions and all(page.evaluate(f"t => /{CJK}/.test(t)", c) for c in captions), \
             f"navigation captions not in Chinese: {captions}"
@@ -104,7 +120,7 @@ def test_chinese_chapter_shows_its_plots(book, browser, name):
         page.close()
 
 
-@pytest.mark.parametrize("name", [n for n in pages() if n != "index.html"])  # index.html only redirects
+@pytest.mark.parametrize("name", PAGES)
 def test_language_switch_goes_to_the_same_page_and_back(book, browser, name):
     page, problems = visit(browser, f"{book}/{name}", f"switch-{name}")
     try:
