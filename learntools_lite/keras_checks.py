@@ -13,9 +13,14 @@ KerasCompileQuestion(var="model", optimizer="adam", loss="mae",
     objects, classes and functions are equivalent: "adam" ==
     keras.optimizers.Adam(); "mae" == "mean_absolute_error" ==
     keras.losses.MeanAbsoluteError() == keras.losses.mean_absolute_error.
+    A string is first resolved as Keras itself would (`keras.losses.get`,
+    `keras.optimizers.get`, `keras.metrics.get`): a setting Keras rejects,
+    such as loss="Mean_Absolute_Error" (compile accepts it; fit fails), is
+    Incorrect, with a message naming the setting and Keras's error.
     `metrics`: metrics that must be among the compiled ones (aliases too:
-    "mae", "acc"). `learning_rate`: the optimizer's learning rate (relative
-    tolerance 1e-5, float32). Any argument left None is not checked.
+    "mae", "acc"). `learning_rate`: the optimizer's learning rate (the
+    tolerance policy of core/tolerance.py; it is stored as float32). Any
+    argument left None is not checked.
 
 KerasFitQuestion(var="history", epochs=200, batch_size=128, num_samples=None,
                  validation_split=None, validation=None, metrics=None)
@@ -25,7 +30,13 @@ KerasFitQuestion(var="history", epochs=200, batch_size=128, num_samples=None,
     size, so it is checked through the steps per epoch:
     steps == ceil(n_train / batch_size), where n_train is `num_samples`
     (the size of the training arrays the exercise gives to `fit`), reduced
-    as Keras does when `validation_split` is asked for. Give `num_samples`
+    as Keras does when `validation_split` is asked for. When the history
+    has `val_loss` (the learner may have held out samples with a
+    `validation_split` the question did not ask for) and the steps do not
+    fit `num_samples`, the message names both `batch_size` and
+    `validation_split`, never the batch size alone: the steps cannot tell
+    batch_size=256 on all 294 samples from batch_size=128 on the 235 that
+    validation_split=0.2 leaves. Give `num_samples`
     whenever `batch_size` is asked (batch sizes with the same number of
     steps cannot be told apart, e.g. 100 and 128 for 294 samples; 32, the
     default, and 999 can). `validation=True` asks for `val_loss` in the
@@ -49,8 +60,9 @@ import sys
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .core.questions import Question
-from .core.safe import safe_repr, type_name
+from .core import tolerance
+from .core.question import Question
+from .core.safe import describe_error, safe_repr, type_name
 from .core.verdict import Blank, Incorrect, Uncheckable
 from .messages import text
 
@@ -129,6 +141,31 @@ def _keras():
     return sys.modules.get("keras")
 
 
+# Metric names that `compile` resolves itself before keras.metrics.get is asked.
+_COMPILE_METRIC_NAMES = {"acc", "accuracy", "crossentropy", "ce"}
+
+
+def keras_rejects(kind: str, value) -> str | None:
+    """Keras's own error for a string `value` of setting `kind`, or None if Keras takes it.
+
+    `kind` is "loss", "optimizer" or "metric"; only strings are tried (an
+    object or a function was accepted by Keras when it was passed).
+    """
+    keras = _keras()
+    if keras is None or not isinstance(value, str):
+        return None
+    if kind == "metric" and value in _COMPILE_METRIC_NAMES:
+        return None
+    getter = {"loss": keras.losses.get, "optimizer": keras.optimizers.get,
+              "metric": keras.metrics.get}[kind]
+    try:
+        if getter(value) is None:
+            return describe_error(ValueError(value))
+    except Exception as exc:
+        return describe_error(exc)
+    return None
+
+
 def _is_model(value) -> bool:
     keras = _keras()
     return keras is not None and isinstance(value, keras.Model)
@@ -173,6 +210,7 @@ class KerasCompileQuestion(Question):
             raise Incorrect(text("keras.not_model", name=name, actual=type_name(model)))
         config = self._compile_config(model)
         if self.optimizer is not None:
+            self._accepted_by_keras("optimizer", config.get("optimizer"), self.optimizer)
             got = canonical_optimizer(config.get("optimizer"))
             want = canonical_optimizer(self.optimizer)
             if got != want:
@@ -180,6 +218,7 @@ class KerasCompileQuestion(Question):
                                      what=text("keras.what.optimizer"), actual=got,
                                      expected=want))
         if self.loss is not None:
+            self._accepted_by_keras("loss", config.get("loss"), self.loss)
             got, want = _canonical(config.get("loss")), _canonical(self.loss)
             if got != want:
                 raise Incorrect(text("keras.compile", name=name, what=text("keras.what.loss"),
@@ -189,6 +228,21 @@ class KerasCompileQuestion(Question):
         if self.metrics:
             self._check_metrics(config)
         return None
+
+    def _accepted_by_keras(self, kind, given, asked):
+        for value in given if kind == "metric" else [given]:
+            error = keras_rejects(kind, value)
+            if error is not None:
+                what = {"loss": text("keras.what.loss"), "metric": text("keras.what.metric"),
+                        "optimizer": text("keras.what.optimizer")}[kind]
+                if kind == "metric":
+                    expected = _show([_canonical(m) for m in asked])
+                elif kind == "optimizer":
+                    expected = canonical_optimizer(asked)
+                else:
+                    expected = _canonical(asked)
+                raise Incorrect(text("keras.rejected", name=self.name, what=what,
+                                     actual=value, error=error, expected=expected))
 
     def _check_learning_rate(self, model, config):
         rate = None
@@ -200,7 +254,7 @@ class KerasCompileQuestion(Question):
                 rate = float(model.optimizer.learning_rate)
             except Exception:
                 rate = None
-        if rate is None or not math.isclose(float(rate), float(self.learning_rate), rel_tol=1e-5):
+        if rate is None or not tolerance.close(float(rate), float(self.learning_rate)):
             shown = f"{float(rate):g}" if isinstance(rate, (int, float)) else safe_repr(rate)
             raise Incorrect(text("keras.compile", name=self.name,
                                  what=text("keras.what.learning_rate"), actual=shown,
@@ -210,6 +264,7 @@ class KerasCompileQuestion(Question):
         given = config.get("metrics") or []
         if isinstance(given, (str, Mapping)) or not isinstance(given, Sequence):
             given = [given]
+        self._accepted_by_keras("metric", given, self.metrics)
         got = [_canonical(m) for m in given]
         want = [_canonical(m) for m in self.metrics]
         if not set(want) <= set(got):
@@ -243,7 +298,7 @@ class KerasFitQuestion(Question):
                 raise Incorrect(text("keras.fit.stopped", name=name, actual=recorded,
                                      expected=self.epochs))
         if self.batch_size is not None:
-            self._check_batch_size(params)
+            self._check_batch_size(params, validated="val_loss" in logs)
         if (self.validation or self.validation_split) and "val_loss" not in logs:
             raise Incorrect(text("keras.fit.no_validation", name=name))
         for metric in self.metrics or ():
@@ -252,15 +307,15 @@ class KerasFitQuestion(Question):
         return None
 
     def _train_sizes(self) -> list[int]:
+        """Training-set sizes that a right answer can have trained on."""
         n = int(self.num_samples)
         if self.validation_split:
             # Keras keeps floor(n * (1 - split)) samples for training; a learner
             # who passed validation_data instead trains on all n.
-            kept = n * (1.0 - self.validation_split)
-            return [math.floor(kept), n, math.ceil(kept)]
+            return [_kept_for_training(n, self.validation_split), n]
         return [n]
 
-    def _check_batch_size(self, params):
+    def _check_batch_size(self, params, validated: bool = False):
         if "batch_size" in params and params["batch_size"] is not None:
             if params["batch_size"] != self.batch_size:  # older Keras records it
                 raise Incorrect(text("keras.fit.batch_size", steps=params.get("steps", "?"),
@@ -275,9 +330,24 @@ class KerasFitQuestion(Question):
         if any(steps == math.ceil(n / self.batch_size) for n in sizes):
             return
         n = sizes[0]
+        if self.validation_split:
+            raise Incorrect(text("keras.fit.batch_size_split", steps=steps, kept=n,
+                                 samples=self.num_samples, expected=self.batch_size,
+                                 split=self.validation_split,
+                                 expected_steps=math.ceil(n / self.batch_size)))
+        if validated:
+            raise Incorrect(text("keras.fit.batch_size_unasked_split", steps=steps,
+                                 samples=n, expected=self.batch_size,
+                                 expected_steps=math.ceil(n / self.batch_size)))
         raise Incorrect(text("keras.fit.batch_size", steps=steps, samples=n,
                              actual=math.ceil(n / max(steps, 1)), expected=self.batch_size,
                              expected_steps=math.ceil(n / self.batch_size)))
+
+
+def _kept_for_training(n: int, split: float) -> int:
+    """The samples Keras trains on for fit(..., validation_split=split): the first
+    floor(n * (1 - split)) (keras.utils.split_dataset's rule for arrays)."""
+    return max(1, int(math.floor(n * (1.0 - split))))
 
 
 def _activation_name(value) -> str:
@@ -299,7 +369,7 @@ def _same(key: str, actual, expected) -> bool:
     if isinstance(expected, int) and isinstance(actual, (list, tuple)) and actual:
         return all(_same(key, a, expected) for a in actual)  # kernel_size=3 == (3, 3)
     if isinstance(expected, float) and isinstance(actual, (int, float)):
-        return math.isclose(actual, expected, rel_tol=1e-6)
+        return tolerance.close(actual, expected)
     return actual == expected
 
 

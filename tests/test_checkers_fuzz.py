@@ -1,11 +1,16 @@
-"""Fuzz every question of every exercise module with wrong values and functions.
+"""Fuzz every question of every exercise with wrong values and functions.
 
-Exercise modules (`learntools_lite.ex*`) are discovered at collection time, so
-exercises added later are fuzzed too. The property: `verdict()` never raises
-and never reports a checker failure (`internal`), whatever the learner wrote.
-The number of cases tried is printed at the end of the run.
+Exercise modules and packages (`learntools_lite.ex<digit>...`, e.g.
+`ex1_tensors.py` or `ex4_backprop/`) are discovered at collection time with
+pkgutil, so exercises added later are fuzzed too: flat questions (`q_3a`)
+and, while they exist, Multipart parts. The property: `verdict()` never
+raises and never reports a checker failure (`internal`), whatever the
+learner wrote. At least MIN_CASES cases run over all questions (split
+evenly: VALUE_CASES values, FUNCTION_CASES learner functions); the count
+is asserted at the end of a full run, and printed.
 """
 import copy
+import math
 import importlib
 import pkgutil
 import re
@@ -24,6 +29,7 @@ CASES = {"values": 0, "functions": 0}
 
 
 def _exercise_modules():
+    """Every exercise of the package: modules and packages named ex<digit>..."""
     names = sorted(m.name for m in pkgutil.iter_modules(learntools_lite.__path__)
                    if re.fullmatch(r"ex\d+\w*", m.name))
     return [importlib.import_module(f"learntools_lite.{n}") for n in names]
@@ -63,6 +69,10 @@ def _fast(q):
         q.n_random = min(q.n_random, 2)
     q.check_timeout = 5.0
     return q
+
+
+MIN_CASES = 10_000
+VALUE_CASES, FUNCTION_CASES = 6_600, 3_400
 
 
 # ------------------------------------------------------------ strategies
@@ -162,15 +172,23 @@ functions = st.builds(_function, st.sampled_from(
 
 def _assert_clean(q, v):
     assert isinstance(v.status, Status)
+    if v.internal:
+        INTERNAL.append(f"{q.qid}: {v.message}")
     assert not v.internal, f"{q.qid}: {v.message}"
     str(v)
 
 
-# A budget of about 40 s on 2 cores, shared by however many questions exist.
-_N_FUNCTIONS = max(1, sum(isinstance(q, FunctionQuestion) for _, q in QUESTIONS))
-VALUE_RUNS = settings(max_examples=min(300, max(40, 2400 // max(1, len(QUESTIONS)))),
-                      deadline=None, database=None, suppress_health_check=list(HealthCheck))
-FUNCTION_RUNS = settings(VALUE_RUNS, max_examples=min(300, max(40, 900 // _N_FUNCTIONS)))
+# The case budget, shared by however many questions exist (at least 40 each).
+FUNCTION_QUESTIONS = [(i, q) for i, q in QUESTIONS if isinstance(q, FunctionQuestion)]
+PER_VALUE_QUESTION = max(40, math.ceil(VALUE_CASES / max(1, len(QUESTIONS))))
+PER_FUNCTION_QUESTION = max(40, math.ceil(FUNCTION_CASES / max(1, len(FUNCTION_QUESTIONS))))
+PLANNED = (PER_VALUE_QUESTION * len(QUESTIONS)
+           + PER_FUNCTION_QUESTION * len(FUNCTION_QUESTIONS))
+VALUE_RUNS = settings(max_examples=PER_VALUE_QUESTION, deadline=None, database=None,
+                      suppress_health_check=list(HealthCheck))
+FUNCTION_RUNS = settings(VALUE_RUNS, max_examples=PER_FUNCTION_QUESTION)
+RAN: set[str] = set()       # the tests of this module that ran (a full run: all of them)
+INTERNAL: list[str] = []    # internal errors seen (each also fails its own test)
 
 
 @pytest.mark.parametrize("qid,question", QUESTIONS, ids=[q for q, _ in QUESTIONS])
@@ -187,11 +205,10 @@ def test_wrong_values_never_crash_a_check(qid, question):
         _assert_clean(q, q.check_value(*vals))
 
     run()
+    RAN.add(f"values:{qid}")
 
 
-@pytest.mark.parametrize("qid,question",
-                         [(i, q) for i, q in QUESTIONS if isinstance(q, FunctionQuestion)],
-                         ids=[i for i, q in QUESTIONS if isinstance(q, FunctionQuestion)])
+@pytest.mark.parametrize("qid,question", FUNCTION_QUESTIONS, ids=[i for i, _ in FUNCTION_QUESTIONS])
 def test_wrong_functions_never_crash_a_check(qid, question):
     """Do functions that return junk, raise anything, loop, print, exit or mutate
     their input get clean verdicts?"""
@@ -204,6 +221,7 @@ def test_wrong_functions_never_crash_a_check(qid, question):
         _assert_clean(q, q.check_value(func))
 
     run()
+    RAN.add(f"functions:{qid}")
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -213,7 +231,7 @@ def report_count(request):
     total = sum(CASES.values())
     line = (f"checker fuzz: {total} cases ({CASES['values']} values, "
             f"{CASES['functions']} functions) over {len(QUESTIONS)} questions, "
-            "0 internal errors")
+            f"{len(INTERNAL)} internal errors")
     print("\n" + line)
     reporter = request.config.pluginmanager.get_plugin("terminalreporter")
     capture = request.config.pluginmanager.get_plugin("capturemanager")
@@ -222,6 +240,25 @@ def report_count(request):
             reporter.write_line(line)
 
 
-def test_fuzz_count_is_recorded(record_property):
-    """Is the running count of fuzz cases recorded (junit property)?"""
-    record_property("fuzz_cases", sum(CASES.values()))
+def test_the_plan_covers_at_least_ten_thousand_cases():
+    """Does the case budget add up to at least MIN_CASES over all questions, with
+    questions of every exercise in it?"""
+    assert PLANNED >= MIN_CASES
+    exercises = {qid.split(".")[0] for qid, _ in QUESTIONS} - {"kinds"}
+    assert len(exercises) >= 5, exercises
+    assert FUNCTION_QUESTIONS
+
+
+def test_after_a_full_run_at_least_ten_thousand_cases_ran_cleanly(record_property):
+    """After the fuzz tests of a full run (this test runs last in the module), did at
+    least MIN_CASES cases run, with zero internal errors? (The count is recorded as a
+    junit property.)"""
+    total = sum(CASES.values())
+    record_property("fuzz_cases", total)
+    assert INTERNAL == []
+    wanted = {f"values:{i}" for i, _ in QUESTIONS} | {f"functions:{i}"
+                                                      for i, _ in FUNCTION_QUESTIONS}
+    if RAN != wanted:
+        pytest.skip(f"a partial run ({len(RAN)} of {len(wanted)} fuzz tests): "
+                    f"{total} cases, no internal error")
+    assert total >= MIN_CASES

@@ -98,6 +98,9 @@ def histories(data):
         "bs999": m.fit(x, y, epochs=2, batch_size=999, verbose=0),
         "one_epoch": m.fit(x, y, epochs=1, batch_size=4, verbose=0),
         "split": m.fit(x, y, epochs=1, batch_size=4, validation_split=0.25, verbose=0),
+        "split_0.2": m.fit(x, y, epochs=2, batch_size=4, validation_split=0.2, verbose=0),
+        "split_0.2_bs999": m.fit(x, y, epochs=2, batch_size=999, validation_split=0.2,
+                                 verbose=0),
         "val_data": m.fit(x, y, epochs=1, batch_size=4, validation_data=(x, y), verbose=0),
     }
 
@@ -107,7 +110,8 @@ def test_fit_checks_every_parameter(histories):
     q = KerasFitQuestion(epochs=2, batch_size=4, num_samples=N)
     assert q.check_value(histories["bs4"]).passed
     msg = q.check_value(histories["bs999"]).message
-    assert "ran 1 steps per epoch on 20 samples" in msg and "batch_size=4" in msg
+    assert "steps_per_epoch=1 on 20 samples" in msg and "batch_size=4" in msg
+    assert "1 steps" not in msg
     assert "batch size of about 20" in msg
     assert "batch size of about 20" in q.check_value(histories["default"]).message
     assert "epochs=1, but the question asks for epochs=2" in q.check_value(
@@ -123,6 +127,66 @@ def test_fit_validation_and_metrics(histories):
     assert KerasFitQuestion(metrics=["mae"]).check_value(histories["bs4"]).passed
     assert "has no `accuracy`" in KerasFitQuestion(metrics=["accuracy"]).check_value(
         histories["bs4"]).message
+
+
+def test_an_unasked_validation_split_never_blames_the_batch_size(histories):
+    """Is fit(..., validation_split=0.2) Correct where the question asks for that split,
+    and, where it asks for none, answered with a message that names validation_split
+    (the steps cannot tell a held-out part from a bigger batch), never blaming the
+    batch size alone?"""
+    q = KerasFitQuestion(epochs=2, batch_size=4, num_samples=N)
+    for held_out in ("split_0.2", "split_0.2_bs999"):
+        v = q.check_value(histories[held_out])
+        assert v.status is Status.INCORRECT
+        assert "validation_split" in v.message and "validation_data" in v.message
+        assert "batch_size=4" in v.message and "means a batch size" not in v.message
+    asked = KerasFitQuestion(epochs=2, batch_size=4, num_samples=N, validation_split=0.2)
+    assert asked.check_value(histories["split_0.2"]).passed
+    assert "validation_split" in asked.check_value(histories["split_0.2_bs999"]).message
+
+
+def test_fit_steps_follow_keras_own_split_rule(data):
+    """Does the training size the checker assumes for validation_split match what
+    Keras trains on (floor(n * (1 - split)))?"""
+    from learntools_lite.keras_checks import _kept_for_training
+
+    x, y = data
+    m = _model()
+    m.compile(optimizer="adam", loss="mae")
+    for split, batch in [(0.2, 3), (0.3, 4), (0.15, 5), (1 / 3, 2)]:
+        h = m.fit(x, y, epochs=1, batch_size=batch, validation_split=split, verbose=0)
+        assert h.params["steps"] == -(-_kept_for_training(N, split) // batch), split
+
+
+@pytest.mark.parametrize("setting,value", [
+    ("loss", "Mean_Absolute_Error"), ("loss", "mean absolute error"), ("loss", "mae "),
+    ("metrics", ["Mean_Absolute_Error"]), ("metrics", ["maee"]),
+])
+def test_a_setting_keras_rejects_is_never_correct(setting, value):
+    """Is a compile setting that Keras itself rejects (its `get` raises) Incorrect, with
+    a message naming the setting, even where lower-casing would make it look right?"""
+    q = KerasCompileQuestion(loss="mae", metrics=["mae"])
+    m = _model()
+    kwargs = {"optimizer": "adam", "loss": "mae", "metrics": ["mae"]}
+    kwargs[setting] = value
+    m.compile(**kwargs)
+    with pytest.raises(Exception):  # Keras itself refuses it once it is used
+        m.fit(np.zeros((4, 3)), np.zeros(4), epochs=1, verbose=0)
+    v = q.check_value(m)
+    assert v.status is Status.INCORRECT, v.message
+    shown = value[0] if isinstance(value, list) else value
+    assert repr(shown) in v.message and "Keras does not accept" in v.message
+
+
+def test_settings_keras_accepts_stay_correct():
+    """Are the spellings Keras resolves (class names, "acc", aliases) still Correct?"""
+    q = KerasCompileQuestion(optimizer="adam", loss="mae", metrics=["accuracy"])
+    for optimizer, loss, metrics in [("Adam", "MeanAbsoluteError", ["acc"]),
+                                     ("adam", "mean_absolute_error", ["accuracy"])]:
+        m = _model()
+        m.compile(optimizer=optimizer, loss=loss, metrics=metrics)
+        v = q.check_value(m)
+        assert v.passed, (optimizer, loss, metrics, v.message)
 
 
 def test_fit_wrong_values(histories):

@@ -10,6 +10,9 @@ extra or missing axes of length 1, the right values in the wrong shape, an
 integer (or boolean) dtype where floats are needed, NaN/inf, values off by a
 constant factor (e.g. a sum where a mean was asked: factor n) or by a
 constant offset (e.g. a missing bias).
+
+Numbers, tuple items and arrays are compared by one policy (tolerance.py):
+integers exactly, floats within RTOL/ATOL; `rtol`/`atol` left None use it.
 """
 from __future__ import annotations
 
@@ -19,6 +22,7 @@ import numbers
 from ._lazy import np
 
 from ..messages import text
+from . import tolerance
 from .safe import CallTimeout, CheckTimeout, safe_repr, type_name
 
 _PASS_THROUGH = (KeyboardInterrupt, CallTimeout, CheckTimeout)
@@ -82,7 +86,7 @@ def _near_integer(x: float) -> int | None:
     return r if abs(x - r) < 1e-6 * abs(r) else None
 
 
-def compare_number(name, actual, expected, rtol=1e-6, atol=1e-9):
+def compare_number(name, actual, expected, rtol=None, atol=None):
     if isinstance(actual, (bool, np.bool_)):
         return text("wrong_type", name=name, expected=text("type.number"), actual=type_name(actual))
     if not is_number(actual):
@@ -97,9 +101,9 @@ def compare_number(name, actual, expected, rtol=1e-6, atol=1e-9):
                     actual=type_name(actual))
     if not math.isfinite(value):
         return text("not_finite", name=name)
-    expected = float(expected)
-    if math.isclose(value, expected, rel_tol=rtol, abs_tol=atol):
+    if tolerance.close(value, expected, rtol, atol):
         return None
+    expected = float(expected)
     detail = ""
     if expected != 0 and value != 0:
         factor = value / expected
@@ -114,9 +118,11 @@ def _list_length_mismatch(value, expected_shape) -> bool:
             and (not expected_shape or len(value) != expected_shape[0]))
 
 
-def compare_array(name, actual, expected, rtol=1e-5, atol=1e-8, check_dtype=True):
+def compare_array(name, actual, expected, rtol=None, atol=None, check_dtype=True):
     """Shape, then dtype kind, then values (naming a constant factor or offset)."""
     expected = np.asarray(expected)
+    tol = tolerance.tolerances(expected, rtol, atol)
+    rtol, atol = tol["rtol"], tol["atol"]
     if _list_length_mismatch(actual, expected.shape):
         return text("shape.length", name=name, length=len(actual), expected=expected.shape)
     arr = as_array(actual)
@@ -206,7 +212,7 @@ def compare_string(name, actual, expected, case_sensitive=False):
 
     if norm(actual) == norm(expected):
         return None
-    return text("wrong_value", name=name, expected=expected, actual=_SafeRepr(actual))
+    return text("wrong_value", name=name, expected=expected, actual=SafeRepr(actual))
 
 
 def compare_set(name, actual, expected):
@@ -235,7 +241,7 @@ def compare_set(name, actual, expected):
     return text("set", name=name, detail=detail)
 
 
-def compare_sequence(name, actual, expected):
+def compare_sequence(name, actual, expected, rtol=None, atol=None):
     """Tuples and lists of simple values; a list is as good as a tuple."""
     want = text("type.sequence", kind=type(expected).__name__, n=len(expected))
     if isinstance(actual, (list, tuple)):
@@ -246,31 +252,31 @@ def compare_sequence(name, actual, expected):
             return text("wrong_type", name=name, expected=want, actual=type_name(actual))
         got = arr
     try:
-        same = len(got) == len(expected) and all(_equal_item(g, e) for g, e in zip(got, expected))
+        same = len(got) == len(expected) and all(_equal_item(g, e, rtol, atol)
+                                                 for g, e in zip(got, expected))
     except _PASS_THROUGH:
         raise
     except BaseException:
         same = False
     if same:
         return None
-    return text("wrong_value", name=name, expected=tuple(expected), actual=_SafeRepr(actual))
+    return text("wrong_value", name=name, expected=tuple(expected), actual=SafeRepr(actual))
 
 
-def _equal_item(got, expected) -> bool:
+def _equal_item(got, expected, rtol=None, atol=None) -> bool:
     if isinstance(expected, (list, tuple)):
-        return compare_sequence("_", got, expected) is None
+        return compare_sequence("_", got, expected, rtol, atol) is None
     if isinstance(expected, numbers.Number) and not isinstance(expected, bool):
         if not is_number(got):
             return False
         value = _to_float(got)
-        return value is not None and math.isclose(value, float(expected),
-                                                  rel_tol=1e-9, abs_tol=1e-12)
+        return value is not None and tolerance.close(value, expected, rtol, atol)
     if isinstance(expected, str):
         return isinstance(got, str) and str.__str__(got) == expected
     return bool(got == expected)
 
 
-class _SafeRepr:
+class SafeRepr:
     """Formats with `{x!r}` as a bounded, never-raising repr."""
 
     def __init__(self, value):
@@ -280,18 +286,21 @@ class _SafeRepr:
         return safe_repr(self.value)
 
 
-def compare(name, actual, expected, **tolerances):
-    """Pick the comparison that fits the expected value's type."""
+def compare(name, actual, expected, rtol=None, atol=None):
+    """Pick the comparison that fits the expected value's type (tolerances: tolerance.py)."""
     if isinstance(expected, str):
         return compare_string(name, actual, expected)
     if isinstance(expected, (set, frozenset)):
         return compare_set(name, actual, expected)
     if isinstance(expected, (list, tuple)):
-        return compare_sequence(name, actual, expected)
+        return compare_sequence(name, actual, expected, rtol, atol)
     if isinstance(expected, (bool, np.bool_)):
         if isinstance(actual, (bool, np.bool_)) and bool(actual) == bool(expected):
             return None
-        return text("wrong_value", name=name, expected=bool(expected), actual=_SafeRepr(actual))
+        return text("wrong_value", name=name, expected=bool(expected), actual=SafeRepr(actual))
     if isinstance(expected, numbers.Number):
-        return compare_number(name, actual, expected, **tolerances)
-    return compare_array(name, actual, expected, **tolerances)
+        return compare_number(name, actual, expected, rtol, atol)
+    return compare_array(name, actual, expected, rtol, atol)
+
+
+_SafeRepr = SafeRepr  # the former name

@@ -17,7 +17,7 @@ MESSAGES = {
     # Binder and blanks.
     "not_bound": "Run `from learntools_lite.core import binder; binder.bind(globals())` "
                  "in the first cell of the notebook, then check again.",
-    "blank": "Fill in the blank{where}, then check again.",
+    "blank": "replace `____`{where} with your answer, then check again.",
     "blank.where_var": " in `{name}`",
     "undefined": "`{name}` is not defined yet. Run the cell that defines `{name}`, "
                  "then check again.",
@@ -31,7 +31,9 @@ MESSAGES = {
     # Hints and solutions.
     "hint.none": "This question has no hints.",
     "hint.label_n": "Hint {n} of {count}",
-    "hint.out_of_range": "There is no hint {n}: this question has {count} hint(s).",
+    "hint.out_of_range.one": "There is no hint {n}: this question has one hint, `{qid}.hint()`.",
+    "hint.out_of_range.other": "There is no hint {n}: this question has {count} hints, "
+                               "`{qid}.hint(1)` to `{qid}.hint({count})`.",
     "solution.released": "Solutions are not handed out for graded work. "
                          "Ask your instructor after the deadline.",
     "solution.missing": "No solution was found for this question.",
@@ -47,8 +49,9 @@ MESSAGES = {
     "type.sequence": "a {kind} of {n} values",
     "type.tuple_of": "a tuple of {n} values",
     "type.real": "real",
+    "type.words": "a string: your answer in your own words",
     "type.ndarray": "a NumPy array of shape {shape} and dtype {dtype}",
-    "type.none": "None",
+    "type.none": "`None`",
     "type.other": "{article} {name}",
     # Values.
     "wrong_type": "`{name}` should be {expected}, but it is {actual}.",
@@ -78,7 +81,7 @@ MESSAGES = {
     "choice.invalid": "`{name}` should be one of {options}, but it is {actual!r}.",
     "choice.wrong": "{explanation}",
     "choice.other": "`{name}` = {actual!r} is not the right option.",
-    # Generic mistakes (see core.questions.axis_mistakes).
+    # Generic mistakes (see core/mistakes.py, axis_mistakes).
     "axis.n": "axis {n}",
     "axis.all": "all axes",
     "mistake.axis": "`{name}` reduces over {used}; the question asks for {expected}.",
@@ -100,6 +103,7 @@ MESSAGES = {
     "keras.not_compiled": "`{name}` has not been compiled yet: call `{name}.compile(...)`.",
     "keras.what.optimizer": "optimizer",
     "keras.what.loss": "loss",
+    "keras.what.metric": "metric",
     "keras.what.learning_rate": "learning rate",
     "keras.compile": "`{name}` was compiled with {what} {actual}, "
                      "but the question asks for {expected}.",
@@ -109,11 +113,27 @@ MESSAGES = {
                         "but it is {actual}.",
     "keras.fit.epochs": "`fit` was called with epochs={actual}, but the question asks "
                         "for epochs={expected}.",
-    "keras.fit.stopped": "`{name}.history` records {actual} epoch(s), but the question asks "
-                         "for {expected} (did training stop early, or was it interrupted?).",
-    "keras.fit.batch_size": "`fit` ran {steps} steps per epoch on {samples} samples, which "
-                            "means a batch size of about {actual}; the question asks for "
-                            "batch_size={expected} ({expected_steps} steps per epoch).",
+    "keras.fit.stopped": "`len({name}.history['loss'])` is {actual}, but the question asks "
+                         "for epochs={expected} (did training stop early, or was it "
+                         "interrupted?).",
+    "keras.fit.batch_size": "`fit` ran with steps_per_epoch={steps} on {samples} samples, "
+                            "which means a batch size of about {actual}; the question asks "
+                            "for batch_size={expected} (steps_per_epoch={expected_steps}).",
+    "keras.fit.batch_size_split": "`fit` ran with steps_per_epoch={steps}; with "
+                                  "batch_size={expected} and validation_split={split}, Keras "
+                                  "trains on {kept} of the {samples} samples, which gives "
+                                  "steps_per_epoch={expected_steps}: check `batch_size` and "
+                                  "`validation_split`.",
+    "keras.fit.batch_size_unasked_split": "`fit` ran with steps_per_epoch={steps}, but "
+                                          "batch_size={expected} on all {samples} samples "
+                                          "gives steps_per_epoch={expected_steps}. Either the "
+                                          "batch size differs, or some samples were held out "
+                                          "with `validation_split`: this question trains on "
+                                          "all {samples} samples, so give the validation set "
+                                          "as `validation_data=...` and use "
+                                          "batch_size={expected}.",
+    "keras.rejected": "`{name}` was compiled with {what} {actual!r}, which Keras does not "
+                      "accept ({error}); the question asks for {expected}.",
     "keras.fit.no_steps": "`{name}` does not record the steps per epoch, so the batch size "
                           "cannot be checked.",
     "keras.fit.no_validation": "`{name}.history` has no `val_loss`: pass "
@@ -130,6 +150,14 @@ MESSAGES = {
     # Thought questions.
     "thought": "There is no single right answer here; compare your thinking "
                "with the discussion.",
+    "thought.blank": "write your answer in your own words in `{name}` first (a string, "
+                     "e.g. `{name} = \"...\"`), then check again to see the discussion.",
+    "thought.too_short": "`{name}` is too short to compare with the discussion: write at "
+                         "least {n} words in your own words, then check again.",
+    # Languages (set_language).
+    "language.set": "Messages are now shown in English (`{code}`).",
+    "language.unknown": "There are no messages in {lang}; the languages available are "
+                        "{available}. The language was not changed.",
     # The kernel's copy of an exercise while a submission is graded.
     "grading.outside": "This notebook is being graded: `{qid}` is judged by the grader, "
                        "outside this kernel, on the values your cells computed.",

@@ -14,8 +14,8 @@ MESSAGES = {
     "label.discussion": "讨论",
     "not_bound": "请先在笔记本的第一个单元格运行 "
                  "`from learntools_lite.core import binder; binder.bind(globals())`，然后再检查。",
-    "blank": "请填写空白处{where}，然后再检查。",
-    "blank.where_var": "（`{name}`）",
+    "blank": "请把{where} `____` 换成你的答案，然后再检查。",
+    "blank.where_var": " `{name}` 里的",
     "undefined": "`{name}` 还没有定义。请运行定义 `{name}` 的单元格，然后再检查。",
     "could_not_check": "{why}",
     "learner_raised": "使用 `{name}` 时抛出了 {error}。请把 `{name}` 设为普通的值"
@@ -24,7 +24,9 @@ MESSAGES = {
     "internal_error": "检查程序出错（{error}）。你的答案没有被评判；请向课程维护者报告。",
     "hint.none": "这道题没有提示。",
     "hint.label_n": "提示 {n}/{count}",
-    "hint.out_of_range": "没有第 {n} 条提示：这道题共有 {count} 条提示。",
+    "hint.out_of_range.one": "没有第 {n} 条提示：这道题只有一条提示，即 `{qid}.hint()`。",
+    "hint.out_of_range.other": "没有第 {n} 条提示：这道题共有 {count} 条提示，"
+                               "即 `{qid}.hint(1)` 到 `{qid}.hint({count})`。",
     "solution.released": "计分作业不提供参考答案。截止日期之后请向老师索取。",
     "solution.missing": "没有找到这道题的参考答案。",
     "multipart.parts": "这道题有几个小题 {parts}：请分别检查，例如 `{example}.check()`。",
@@ -37,8 +39,9 @@ MESSAGES = {
     "type.sequence": "一个含 {n} 个值的 {kind}",
     "type.tuple_of": "一个含 {n} 个值的元组",
     "type.real": "实数",
+    "type.words": "一个字符串，即用你自己的话写下的答案",
     "type.ndarray": "一个形状为 {shape}、dtype 为 {dtype} 的 NumPy 数组",
-    "type.none": "None",
+    "type.none": "`None`",
     "type.other": "一个 {name} 对象{article:.0}",
     "wrong_type": "`{name}` 应该是{expected}，但它是{actual}。",
     "wrong_value": "`{name}` 应该是 {expected!r}，但它是 {actual!r}。",
@@ -81,16 +84,29 @@ MESSAGES = {
     "keras.not_compiled": "`{name}` 还没有编译：请调用 `{name}.compile(...)`。",
     "keras.what.optimizer": "优化器",
     "keras.what.loss": "损失函数",
+    "keras.what.metric": "评估指标",
     "keras.what.learning_rate": "学习率",
     "keras.compile": "`{name}` 编译时使用的{what}是 {actual}，但题目要求的是 {expected}。",
     "keras.metrics": "`{name}` 编译时使用的指标是 {actual}，但题目要求的是 {expected}。",
     "keras.no_history": "`{name}` 应该是 `model.fit(...)` 返回的 History 对象，但它是{actual}。",
     "keras.fit.epochs": "调用 `fit` 时 epochs={actual}，但题目要求 epochs={expected}。",
-    "keras.fit.stopped": "`{name}.history` 只记录了 {actual} 个 epoch，但题目要求 {expected} 个"
-                         "（训练是否提前停止或被中断？）。",
-    "keras.fit.batch_size": "`fit` 在 {samples} 个样本上每个 epoch 运行了 {steps} 步，"
+    "keras.fit.stopped": "`len({name}.history['loss'])` 是 {actual}，但题目要求 "
+                         "epochs={expected}（训练是否提前停止或被中断？）。",
+    "keras.fit.batch_size": "`fit` 在 {samples} 个样本上每个轮次运行了 {steps} 步，"
                             "即批量大小约为 {actual}；题目要求 batch_size={expected}"
-                            "（每个 epoch {expected_steps} 步）。",
+                            "（每个轮次 {expected_steps} 步）。",
+    "keras.fit.batch_size_split": "`fit` 每个轮次运行了 {steps} 步；当 batch_size={expected}、"
+                                  "validation_split={split} 时，Keras 用 {samples} 个样本中的 "
+                                  "{kept} 个训练，每个轮次应为 {expected_steps} 步。请检查 "
+                                  "`batch_size` 和 `validation_split`。",
+    "keras.fit.batch_size_unasked_split": "`fit` 每个轮次运行了 {steps} 步，但在全部 {samples} "
+                                          "个样本上取 batch_size={expected}，每个轮次应为 "
+                                          "{expected_steps} 步。要么批量大小不对，要么用 "
+                                          "`validation_split` 留出了一部分样本：这道题在全部 "
+                                          "{samples} 个样本上训练，请用 `validation_data=...` "
+                                          "传入验证集，并使用 batch_size={expected}。",
+    "keras.rejected": "`{name}` 编译时使用的{what}是 {actual!r}，Keras 并不接受它（{error}）；"
+                      "题目要求的是 {expected}。",
     "keras.fit.no_steps": "`{name}` 没有记录每个 epoch 的步数，因此无法检查批量大小。",
     "keras.fit.no_validation": "`{name}.history` 中没有 `val_loss`：请给 `fit` 传入 "
                                "`validation_data=...`（或 `validation_split=...`）。",
@@ -101,6 +117,12 @@ MESSAGES = {
     "keras.not_built": "`{name}` 还不知道输入形状：请用 `keras.Input(shape=...)` 开始构建模型。",
     "keras.params": "模型有 {actual} 个参数，但应该有 {expected} 个。",
     "thought": "这道题没有唯一的正确答案；请把你的想法与讨论对照。",
+    "thought.blank": "请先用你自己的话把答案写进 `{name}`（一个字符串，例如 `{name} = \"...\"`），"
+                     "再检查，就能看到讨论。",
+    "thought.too_short": "`{name}` 太短，还无法与讨论对照：请用你自己的话至少写 {n} 个词，"
+                         "然后再检查。",
+    "language.set": "从现在起，所有信息都以简体中文显示（`{code}`）。",
+    "language.unknown": "没有 {lang} 的提示信息；可用的语言有 {available}。语言没有改变。",
     "grading.outside": "这个笔记本正在评分：`{qid}` 由评分程序在这个内核之外，"
                        "根据你的单元格算出的值来判定。",
     # animate_sgd 的参数（sgd_trajectory.py）。

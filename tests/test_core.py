@@ -13,8 +13,9 @@ from learntools_lite.core import (FunctionQuestion, Mistake, Multipart, Multiple
 from learntools_lite.core import compare as cmp
 from learntools_lite.core import display
 from learntools_lite.core.display import Feedback
-from learntools_lite.core.questions import axis_mistakes
+from learntools_lite.core import axis_mistakes
 from learntools_lite.core.safe import call_safely, safe_repr, safe_str, type_name
+from learntools_lite.grading.kernel_package import exercise_modules
 
 PY = sys.executable
 
@@ -51,11 +52,12 @@ def test_bind_globals_reads_the_notebook_variables():
     assert q.verdict().status is Status.INCORRECT
 
 
-def test_star_import_defines_questions_and_blank():
-    """Does `from learntools_lite.ex1 import *` define q_1..q_7 and ____?"""
+@pytest.mark.parametrize("exercise", exercise_modules())
+def test_star_import_defines_questions_and_blank(exercise):
+    """Does `from learntools_lite.<exercise> import *` define its q_ questions and ____?"""
     ns = {}
-    exec("from learntools_lite.ex1 import *", ns)
-    assert {f"q_{i}" for i in range(1, 8)} <= set(ns)
+    exec(f"from learntools_lite.{exercise} import *", ns)
+    assert len([k for k in ns if k.startswith("q_")]) >= 4
     assert repr(ns["____"]) == "____"
 
 
@@ -82,14 +84,22 @@ def test_multipart_parts_check_and_overview(capsys):
     assert q.verdict({"a": 1.0, "b": 2.0}).passed
 
 
-@pytest.mark.parametrize("n", [0, -1, 3, 99, "x", None, 2.5])
-def test_a_hint_that_does_not_exist_is_answered_politely(n, capsys):
-    """Does hint(n) for a hint that does not exist say so and show a real one?"""
+@pytest.mark.parametrize("n", [0, -1, 3, 99, "x", None])
+def test_a_hint_that_does_not_exist_says_so_without_repeating_a_hint(n, capsys):
+    """Does hint(n) for a hint that does not exist say so, name the hints there
+    are, and show none of them?"""
     q = _q(1.0, hints=["first", "second"])
+    register({"q_4": q}, "exX")
     q.hint(n)
     out = capsys.readouterr().out
-    assert "first" in out or "second" in out
-    assert "Traceback" not in out
+    assert "There is no hint" in out and "2 hints, `q_4.hint(1)` to `q_4.hint(2)`" in out
+    assert "first" not in out and "second" not in out and "Traceback" not in out
+    one = _q(1.0, hints=["only"])
+    register({"q_5": one}, "exX")
+    one.hint(2)
+    out = capsys.readouterr().out
+    assert out.strip() == "Hint: There is no hint 2: this question has one hint, `q_5.hint()`."
+    assert "hints" not in out and "(s)" not in out
 
 
 def test_hints_are_numbered_and_missing_hints_said(capsys):
@@ -118,7 +128,8 @@ def test_blank_value_variable_and_function_body_ask_to_fill_in():
     f = FunctionQuestion(var="f", oracle=lambda x: x, cases=[(1.0,)])
     assert f.check_value(stub).status is Status.BLANK
     assert f.check_value(stub2).status is Status.BLANK
-    assert str(f.check_value(stub)) == "Fill in: Fill in the blank in `f`, then check again."
+    assert str(f.check_value(stub)) == ("Fill in: replace `____` in `f` with your answer, "
+                                        "then check again.")
     assert "not defined" in f.verdict({}).message
 
 
@@ -200,7 +211,8 @@ def test_reduction_axis_and_sum_mean_mistakes_are_named():
 
 
 def test_multiple_choice_and_thought_questions(capsys):
-    """Is a letter accepted in any case/brackets, a wrong one explained, a thought revealed?"""
+    """Is a letter accepted in any case/brackets, a wrong one explained, a thought
+    question without `var` revealed at once?"""
     mc = MultipleChoice(var="ans", options={"a": "A", "b": "B"}, answer="a",
                         explanations={"a": "because", "b": "no: B is wrong"})
     assert mc.check_value(" (A) ").passed
@@ -480,9 +492,9 @@ def test_no_solutions_from_a_temp_folder_with_an_installed_copy(tmp_path):
     pkg = os.path.dirname(learntools_lite.__file__)
     shutil.copytree(pkg, tmp_path / "site" / "learntools_lite",
                     ignore=shutil.ignore_patterns("__pycache__", "data"))
-    code = ("import learntools_lite.ex1 as e, learntools_lite.core.questions as q;"
-            "assert 'site' in e.__file__;"
-            "print(e.q_2.solution_feedback().body)")
+    code = ("import learntools_lite.core.solutions as s;"
+            "assert 'site' in s.__file__;"
+            "print(s.solution_code('ex1_tensors', 'q_2')[1])")
     out = subprocess.run([PY, "-c", code], cwd=tmp_path, capture_output=True, text=True,
                          env={**os.environ, "PYTHONPATH": str(tmp_path / "site")})
     assert "not handed out" in out.stdout, out.stderr
@@ -493,7 +505,7 @@ def test_importing_core_and_keras_checks_is_tensorflow_free():
     """Does importing the core (and keras_checks) leave TensorFlow, Keras and matplotlib
     unloaded? (Import time is measured in bench/checks.py.)"""
     code = ("import sys; import learntools_lite.core; import learntools_lite.keras_checks;"
-            "import learntools_lite.ex1;"
+            + "".join(f"import learntools_lite.{e};" for e in exercise_modules()) +
             "print([m for m in ('tensorflow', 'keras', 'matplotlib') if m in sys.modules])")
     out = subprocess.run([PY, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
@@ -506,3 +518,108 @@ def test_compare_functions_never_raise_on_hostile_input():
                   (cmp.compare_string, "a"), (cmp.compare_set, {1}),
                   (cmp.compare_sequence, (1, 2))]:
         assert isinstance(fn("x", h, e), str)
+
+
+# ------------------------------------------------------- thought questions
+def _thought():
+    t = ThoughtQuestion(var="answer_7", discussion="Folding paper halves the area.",
+                        hints=["think of paper"])
+    register({"q_7": t}, "exX")
+    return t
+
+
+@pytest.mark.parametrize("answer", [____, None, "", "   \n ", "maybe", "I think"])
+def test_an_unanswered_thought_question_asks_for_words_and_hides_the_discussion(answer):
+    """Do a blank, None, whitespace or a too-short answer say Fill in, without
+    showing the discussion?"""
+    shown = str(_thought().feedback({"answer_7": answer}))
+    assert shown.startswith("Fill in: "), shown
+    assert "own words" in shown and "Folding paper" not in shown
+
+
+def test_an_undefined_thought_answer_asks_for_words():
+    """Is a thought answer variable that is not defined yet a Fill in, without discussion?"""
+    shown = str(_thought().feedback({}))
+    assert shown.startswith("Fill in: ") and "Folding paper" not in shown
+
+
+@pytest.mark.parametrize("answer", ["The area halves each time it is folded.",
+                                    "每折一次，面积减半。"])
+def test_a_written_thought_answer_shows_the_discussion(answer, capsys):
+    """Does a written answer (English, or Chinese without spaces) show the discussion,
+    labelled Discussion?"""
+    t = _thought()
+    t.check({"answer_7": answer})
+    out = capsys.readouterr().out
+    assert out.startswith("Discussion: ") and "Folding paper halves the area." in out
+    assert t.verdict({"answer_7": answer}).passed
+
+
+def test_a_thought_answer_that_is_not_text_is_named():
+    """Is a number where words are expected answered plainly (and no discussion)?"""
+    v = _thought().verdict({"answer_7": 42})
+    assert v.status is Status.INCORRECT and "your own words" in v.message
+    assert "Folding" not in v.message
+
+
+# -------------------------------------------------------- tolerance policy
+def test_one_tolerance_policy_for_scalars_tuples_and_arrays():
+    """Are floats compared with the same rtol/atol as scalars, tuple items and arrays,
+    and integers exactly?"""
+    from learntools_lite.core.tolerance import ATOL, RTOL
+
+    near, far = 1.0 + 0.5 * RTOL, 1.0 + 3 * RTOL
+    for expected, wrap in [(1.0, lambda v: v), ((1.0, 2.0), lambda v: (v, 2.0)),
+                           (np.array([1.0, 2.0]), lambda v: np.array([v, 2.0]))]:
+        q = _q(expected)
+        assert q.check_value(wrap(near)).passed, expected
+        assert q.check_value(wrap(far)).status is Status.INCORRECT, expected
+    assert _q(0.0).check_value(ATOL / 2).passed
+    assert _q(0.0).check_value(ATOL * 3).status is Status.INCORRECT
+    for expected, wrap in [(3, lambda v: v), ((3, 4), lambda v: (v, 4)),
+                           (np.array([3, 4]), lambda v: np.array([v, 4.0]))]:
+        q = _q(expected)
+        assert q.check_value(wrap(3.0)).passed, expected
+        assert q.check_value(wrap(3 + 1e-9)).status is Status.INCORRECT, expected
+    f = FunctionQuestion(var="f", oracle=lambda x: x * 1.0, cases=[(np.ones(3),)])
+    assert f.check_value(lambda x: x * near).passed
+    assert f.check_value(lambda x: x * far).status is Status.INCORRECT
+
+
+def test_a_mistake_is_matched_with_the_same_policy():
+    """Is a named mistake recognised within the policy's tolerance (not exactly only)?"""
+    from learntools_lite.core.tolerance import RTOL
+
+    q = _q(2.0, mistakes=[Mistake("`{name}` is doubled.", wrong=lambda e: 2 * e)])
+    assert q.check_value(4.0 * (1 + RTOL / 2)).message == "`x` is doubled."
+
+
+# ------------------------------------------------------------- languages
+def test_set_language_switches_the_kernel_visibly(monkeypatch, capsys):
+    """Does learntools_lite.set_language("zh_CN") print one line in Chinese, switch
+    later messages, keep LEARNTOOLS_LANG in agreement, and switch back?"""
+    import learntools_lite
+    from learntools_lite.core import set_language
+
+    monkeypatch.delenv("LEARNTOOLS_LANG", raising=False)
+    learntools_lite.set_language("zh_CN")
+    line = capsys.readouterr().out
+    assert line.count("\n") == 1 and "简体中文" in line
+    assert os.environ["LEARNTOOLS_LANG"] == "zh_CN"
+    assert str(_q(1.0).check_value(____)).startswith("请填空")
+    set_language("en")
+    assert "English" in capsys.readouterr().out
+    assert str(_q(1.0).check_value(____)).startswith("Fill in")
+
+
+def test_an_unknown_language_lists_the_available_ones(monkeypatch, capsys):
+    """Does set_language("fr") say which languages exist and change nothing?"""
+    from learntools_lite import set_language
+
+    monkeypatch.setenv("LEARNTOOLS_LANG", "en")
+    set_language("fr")
+    out = capsys.readouterr().out
+    assert "'fr'" in out and '"en", "zh_CN"' in out
+    assert os.environ["LEARNTOOLS_LANG"] == "en"
+    set_language(None)
+    assert '"en", "zh_CN"' in capsys.readouterr().out
