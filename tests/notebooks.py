@@ -25,6 +25,14 @@ def assignment_of(path: Path) -> str:
     return path.parent.name
 
 
+def find_the_bug_questions(path: Path) -> set[str]:
+    """The questions of a solutions notebook that are released with buggy starter code
+    (an answer cell with `learntools.starter` metadata): unfixed, they are Incorrect, not blank."""
+    nb = nbformat.read(path, as_version=4)
+    return {cell.metadata["nbgrader"]["grade_id"] for cell in nb.cells
+            if "starter" in cell.metadata.get("learntools", {}) and "nbgrader" in cell.metadata}
+
+
 def execute(path: Path, allow_errors: bool = False, timeout: int = 900,
             kernel_name: str = "python3") -> nbformat.NotebookNode:
     """Run every cell of the notebook at `path` in a fresh kernel (python3: this environment's), in its own folder."""

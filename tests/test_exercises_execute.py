@@ -3,11 +3,12 @@ import re
 
 import pytest
 
-from notebooks import ROOT, assignment_of, errors, execute, output_text, solution_notebooks
+from notebooks import (ROOT, assignment_of, errors, execute, find_the_bug_questions, output_text,
+                       solution_notebooks)
 
 pytestmark = pytest.mark.slow
 
-CHECK_CALL = re.compile(r"^(q_\d+(?:\.\w+)?)\.check\(\)\s*$", re.M)
+CHECK_CALL = re.compile(r"^(q_\d+\w*(?:\.\w+)?)\.check\(\)\s*$", re.M)
 
 
 def check_cells(nb):
@@ -37,9 +38,11 @@ def test_solutions_notebook_is_all_correct(path):
 def test_student_notebook_with_blanks_says_fill_in(path):
     student = ROOT / "exercises" / path.parent.name / path.name
     nb = execute(student, allow_errors=True)
+    buggy = find_the_bug_questions(path)  # handed out with a bug to fix, not a blank
     for qid, cell in check_cells(nb):
         shown = output_text(cell).strip()
-        assert shown.startswith(("Fill in", "Discussion")), f"{qid}.check() said: {shown[:300]}"
+        want = ("Incorrect",) if qid in buggy else ("Fill in", "Discussion")
+        assert shown.startswith(want), f"{qid}.check() said: {shown[:300]}"
     for i, cell in enumerate(nb.cells):
         if cell.cell_type == "code":
             shown = output_text(cell)
@@ -55,7 +58,9 @@ def test_test_cells_fail_a_blank_notebook_under_nbgrader(path, monkeypatch):
     nb = execute(ROOT / "exercises" / path.parent.name / path.name, allow_errors=True)
     failed = [c for c in nb.cells if c.cell_type == "code" and errors(c)]
     assert failed and all(is_test_cell(c) for c in failed)
+    buggy = {f"{qid}_test" for qid in find_the_bug_questions(path)}
     for cell in failed:
         err = errors(cell)[0]
-        assert err.ename == "AssertionError" and err.evalue.startswith("Fill in"), err.evalue
+        want = "Incorrect" if cell.metadata["nbgrader"]["grade_id"] in buggy else "Fill in"
+        assert err.ename == "AssertionError" and err.evalue.startswith(want), err.evalue
         assert "learntools_lite/" not in output_text(cell)

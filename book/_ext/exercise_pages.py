@@ -21,8 +21,8 @@ import re
 import nbformat
 
 REMOVE = "remove-cell"
-CHECK_CALL = re.compile(r"^\s*(q_\d+(?:\.[a-z])?)\.check\(\)\s*$", re.MULTILINE)
-SETUP_IMPORT = re.compile(r"from learntools_lite\.(ex\d+) import \*")
+CHECK_CALL = re.compile(r"^\s*(q_\d+[a-z]?(?:\.[a-z])?)\.check\(\)\s*$", re.MULTILINE)
+SETUP_IMPORT = re.compile(r"from learntools_lite\.(ex\d+\w*) import \*")
 
 
 def is_test_cell(cell) -> bool:
