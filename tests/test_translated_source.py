@@ -44,9 +44,8 @@ def test_every_markdown_block_is_translated(pair, catalogue):
     """Does every heading, paragraph and list item read as its translation, with no English prose left?"""
     english, chinese = pair
     translations = {t for t, _ in catalogue.values() if t}
-    for before, after in zip(english.cells, chinese.cells):
-        if before.cell_type != "markdown":
-            continue
+    markdown = [c for c in chinese.cells if c.cell_type == "markdown"]
+    for before, after in zip([c for c in english.cells if c.cell_type == "markdown"], markdown):
         assert after.source != before.source
         prose = CODE_OR_MATH.sub(" ", after.source)
         assert not ENGLISH_WORDS.search(prose), (
@@ -75,9 +74,9 @@ def test_emphasis_still_renders(pair):
 def test_markers_and_code_blocks_are_kept(pair):
     """Do headings keep their level, list items their marker, and fenced code and math stay as written?"""
     english, chinese = pair
-    for before, after in zip(english.cells, chinese.cells):
-        if before.cell_type != "markdown":
-            continue
+    pairs = zip([c for c in english.cells if c.cell_type == "markdown"],
+                [c for c in chinese.cells if c.cell_type == "markdown"])
+    for before, after in pairs:
         shape = lambda s: [re.match(r"^(#+ |\s*[-*+] |)", line).group() for line in s.split("\n")
                            if line.strip()][:1]  # noqa: E731
         assert shape(after.source) == shape(before.source)
@@ -86,22 +85,20 @@ def test_markers_and_code_blocks_are_kept(pair):
 
 
 def test_code_cells_and_grade_ids_are_the_english_ones(pair):
-    """Are the code cells identical (but the set-up cell's language line), and the grade ids the same?"""
+    """Are the code cells identical, the grade ids the same, and one new cell before the set-up
+    cell the only addition (it chooses the language)?"""
     english, chinese = pair
-    assert grade_ids(chinese) == grade_ids(english)
-    assert [c.cell_type for c in chinese.cells] == [c.cell_type for c in english.cells]
-    switch = 'import learntools_lite; learntools_lite.set_language("zh_CN")'
-    for before, after in zip(english.cells, chinese.cells):
-        if before.cell_type != "code":
-            continue
-        assert after.metadata == before.metadata
-        if SETUP_MARKER in before.source:
-            lines = after.source.split("\n")
-            assert switch in lines and lines.index(switch) < next(
-                i for i, line in enumerate(lines) if SETUP_MARKER in line)
-            assert [line for line in lines if line != switch] == before.source.split("\n")
-        else:
-            assert after.source == before.source
+    setup = next(n for n, c in enumerate(english.cells) if SETUP_MARKER in c.source)
+    added = chinese.cells[setup]
+    assert added.cell_type == "code" and "nbgrader" not in added.metadata
+    assert 'import learntools_lite; learntools_lite.set_language("zh_CN")' in added.source.split("\n")
+    assert 'set_language("en")' in added.source  # how to switch back
+    rest = chinese.cells[:setup] + chinese.cells[setup + 1:]
+    assert grade_ids(nbformat.v4.new_notebook(cells=rest)) == grade_ids(english)
+    for before, after in zip(english.cells, rest):
+        assert after.cell_type == before.cell_type
+        if before.cell_type == "code":
+            assert after.source == before.source and after.metadata == before.metadata
 
 
 def test_the_english_notebook_is_not_changed(catalogue):

@@ -14,8 +14,8 @@ looks its text up in that same catalogue and puts the translation in its
 place, keeping heading markers, list markers and indentation. Math blocks,
 code blocks and code cells are kept as they are (code comments stay English),
 so the grade ids, the tests and the checksums nbgrader computes are the
-English ones: one gradebook grades both versions. The set-up cell also gets a
-line that makes the checks speak the language.
+English ones: one gradebook grades both versions. A new cell before the
+set-up cell makes the checks speak the language.
 
 A block whose message is missing, untranslated or fuzzy is an error that names
 the block: nothing falls back to English silently.
@@ -111,12 +111,16 @@ def translate_markdown(source: str, catalogue: dict[str, tuple[str, bool]], wher
     return "\n".join(lines), list(reversed(problems))
 
 
-def set_up_language(cell, language: str) -> None:
-    """Put the language switch in the set-up cell, before the checker is imported."""
-    lines = cell.source.split("\n")
-    at = next(i for i, line in enumerate(lines) if SETUP_MARKER in line)
-    lines.insert(at, f'import learntools_lite; learntools_lite.set_language("{language}")')
-    cell.source = "\n".join(lines)
+def language_cell(language: str):
+    """The cell that makes the checks speak `language`, run before the set-up cell.
+
+    A cell of its own, not a line in the set-up cell: that cell is locked, and
+    nbgrader compares its checksum with the English one in the gradebook."""
+    return nbformat.v4.new_code_cell(
+        f"# The checks, hints and feedback below speak {language}; "
+        f'learntools_lite.set_language("en") switches them back to English.\n'
+        f'import learntools_lite; learntools_lite.set_language("{language}")',
+        metadata={"tags": ["learntools-language"]})
 
 
 def translate_notebook(nb, catalogue: dict[str, tuple[str, bool]], language: str):
@@ -127,11 +131,11 @@ def translate_notebook(nb, catalogue: dict[str, tuple[str, bool]], language: str
         if cell.cell_type == "markdown":
             cell.source, missing = translate_markdown(cell.source, catalogue, f"cell {n}")
             problems += missing
-    setup = [cell for cell in nb.cells if cell.cell_type == "code" and SETUP_MARKER in cell.source]
+    setup = [n for n, cell in enumerate(nb.cells) if cell.cell_type == "code" and SETUP_MARKER in cell.source]
     if not setup:
-        problems.append(f"no set-up cell (a code cell with `{SETUP_MARKER}`) to choose the language in")
+        problems.append(f"no set-up cell (a code cell with `{SETUP_MARKER}`) to choose the language before")
     else:
-        set_up_language(setup[0], language)
+        nb.cells.insert(setup[0], language_cell(language))
     if problems:
         raise UntranslatedBlocks(problems)
     nb.metadata.setdefault("learntools", {})["language"] = language
