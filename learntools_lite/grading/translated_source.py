@@ -116,11 +116,13 @@ def language_cell(language: str):
 
     A cell of its own, not a line in the set-up cell: that cell is locked, and
     nbgrader compares its checksum with the English one in the gradebook."""
-    return nbformat.v4.new_code_cell(
+    cell = nbformat.v4.new_code_cell(
         f"# The checks, hints and feedback below speak {language}; "
         f'learntools_lite.set_language("en") switches them back to English.\n'
         f'import learntools_lite; learntools_lite.set_language("{language}")',
         metadata={"tags": ["learntools-language"]})
+    cell.id = "learntools-language"  # the same on every run, so a regenerated notebook equals the committed one
+    return cell
 
 
 def translate_notebook(nb, catalogue: dict[str, tuple[str, bool]], language: str):
