@@ -128,3 +128,41 @@ def test_release_refuses_an_untranslated_block(tmp_path):
     assert proc.returncode != 0
     assert "'Keep going': the entry is not translated yet" in proc.stderr
     assert not (course / "exercises").exists()
+
+
+def test_one_gradebook_grades_both_editions(regenerated, tmp_path):
+    """Released in English, are Chinese submissions graded as the same assignment: the Chinese
+    solutions get every point, the untouched Chinese release none, with no locked cell reported changed?"""
+    course = tmp_path / "course"
+    course.mkdir()
+    shutil.copy(ROOT / "nbgrader_config.py", course)
+    shutil.copytree(ROOT / "solutions" / ASSIGNMENT, course / "solutions" / ASSIGNMENT)
+    nbgrader("generate_assignment", ASSIGNMENT, "--force", cwd=course)  # the English release and gradebook
+    for student, source in (("li", regenerated / "solutions_zh_CN"), ("wang", regenerated / "exercises" / LANGUAGE),
+                            ("bob", course / "exercises")):
+        target = course / "submitted" / student / ASSIGNMENT
+        target.mkdir(parents=True)
+        shutil.copy(source / NAME, target / f"{ASSIGNMENT}.ipynb")
+    # The Chinese release as handed out looks to nbgrader exactly like the English one (bob):
+    # the same cells reported changed (nbgrader's own note on test cells with hidden tests), no other.
+    def changed(student):
+        proc = nbgrader("autograde", ASSIGNMENT, "--create", "--force", "--student", student, cwd=course)
+        return sorted(line.split("WARNING]")[-1] for line in (proc.stdout + proc.stderr).splitlines()
+                      if "has changed" in line)
+    wang = changed("wang")
+    assert wang == changed("bob")
+    assert not [line for line in wang if "setup" in line]
+    nbgrader("autograde", ASSIGNMENT, "--create", "--force", "--student", "li", cwd=course)
+    from nbgrader.api import Gradebook
+
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
+        def score(student):
+            nb = gb.find_submission_notebook(ASSIGNMENT, ASSIGNMENT, student)
+            auto = [g for g in nb.grades if g.auto_score is not None]
+            return sum(g.auto_score for g in auto), sum(g.max_score for g in auto)
+        got, most = score("li")
+        assert most > 0 and got == most
+        assert score("wang")[0] == 0
+    graded = nbformat.read(course / "autograded" / "li" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb", as_version=4)
+    assert any(c.get("id") == "learntools-language" for c in graded.cells)  # the language cell is kept
+    assert "练习 2：广播" in graded.cells[0].source
