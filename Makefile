@@ -88,18 +88,27 @@ hub: venv proxy
 	@test "$$(id -u)" = 0 || { echo "make hub runs as root: PAM checks passwords and each user's server runs as that user"; exit 2; }
 	$(BIN)/jupyterhub -f hub/jupyterhub_config.py
 
-## exercises: regenerate the student notebooks in exercises/ from solutions/
+# Editions of the exercises besides English: each exercise whose page is declared translated
+# (locales/translated.txt) also gets exercises/<language>/<a>/, made from solutions/ and the
+# page's catalogue (learntools_lite/grading/translated_source.py).
+EDITIONS := zh_CN
+TRANSLATE := $(BIN)/python -m learntools_lite.grading.translated_source
+
+## exercises: regenerate the student notebooks in exercises/ (and exercises/zh_CN/) from solutions/
 exercises: venv
 	for a in $(ASSIGNMENTS); do $(BIN)/nbgrader generate_assignment $$a --force --no-db || exit 1; done
+	for lang in $(EDITIONS); do for a in $$($(TRANSLATE) --list); do \
+	  $(TRANSLATE) $$a --language $$lang --student-version || exit 1; done; done
 
 # ---- Instructor commands (see the Instructor guide in the book) ----------------
 GRADING := $(BIN)/python -m learntools_lite.grading
 NEED_A   = @test -n "$(A)" || { echo "Name the assignment: make $@ A=ex1_tensors"; exit 2; }
 
-## release: check every solution earns full marks, then generate exercises/ (A=... for one)
+## release: check every solution earns full marks, then generate exercises/ (A=... for one; EDITION=zh_CN: the Chinese edition, into exercises/zh_CN/)
 release: venv
-	@set -e; n=0; all="$(or $(A),$(ASSIGNMENTS))"; total=$$(echo $$all | wc -w); \
-	for a in $$all; do n=$$((n+1)); echo "== release $$n/$$total: $$a"; $(GRADING) release $$a; done
+	@set -e; n=0; all="$(or $(A),$(if $(EDITION),$$($(TRANSLATE) --list),$(ASSIGNMENTS)))"; total=$$(echo $$all | wc -w); \
+	for a in $$all; do n=$$((n+1)); echo "== release $$n/$$total: $$a $(EDITION)"; \
+	  $(GRADING) release $$a $(if $(EDITION),--language $(EDITION)); done
 
 ## collect A=... FROM=folder-or-zip: copy students' notebooks into submitted/
 collect: venv

@@ -1,6 +1,7 @@
 """`python -m learntools_lite.grading <command>`: one command per step of the instructor's work.
 
     release ASSIGNMENT            check the solutions earn full marks, then generate exercises/
+                                  (--language zh_CN: the Chinese edition, into exercises/zh_CN/)
     collect ASSIGNMENT PATH       copy students' notebooks (folder or .zip) into submitted/
     autograde ASSIGNMENT          grade all submissions, sandboxed, in parallel, into gradebook.db
     feedback ASSIGNMENT           write feedback/ (HTML) without hidden tests
@@ -26,6 +27,8 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("release", help="check solutions earn full marks, then generate the student version")
     p.add_argument("assignment")
     p.add_argument("--no-sandbox", action="store_true", help="check the solutions without the sandbox")
+    p.add_argument("--language", default=None,
+                   help="release this language's edition (e.g. zh_CN), made from the exercise page's catalogue")
 
     p = sub.add_parser("collect", help="copy submissions into submitted/<student>/<assignment>/")
     p.add_argument("assignment")
@@ -68,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "release":
             from .release import release
-            release(root, args.assignment, sandbox=not args.no_sandbox)
+            release(root, args.assignment, sandbox=not args.no_sandbox, language=args.language)
         elif args.command == "collect":
             from .collect import collect
             collect(root, args.assignment, args.path.resolve())

@@ -25,12 +25,17 @@ from .worker import grade_one
 CHECK_STUDENT = "solution-check"
 
 
-def check_solutions(root: Path, assignment: str, sandbox: bool = True, stream=None) -> list[str]:
-    """Problems found grading the solutions of `assignment` (empty: every autograded point earned)."""
+def check_solutions(root: Path, assignment: str, sandbox: bool = True, stream=None,
+                    source: Path | None = None) -> list[str]:
+    """Problems found grading the solutions of `assignment` (empty: every autograded point earned).
+
+    `source`: the folder of the solutions notebooks to grade (default: solutions/<assignment>),
+    e.g. a translated one."""
     out = stream or open(os.devnull, "w")
     course = Course(root)
-    if not (course.source / assignment).is_dir():
-        return [f"no folder {course.source / assignment}"]
+    source = source or course.source / assignment
+    if not source.is_dir():
+        return [f"no folder {source}"]
     cell_timeout, _ = times_for(course.root, assignment)
     start = time.monotonic()
 
@@ -46,11 +51,11 @@ def check_solutions(root: Path, assignment: str, sandbox: bool = True, stream=No
         copy = Path(tmp) / "course"
         copy.mkdir()
         shutil.copy(course.root / CONFIG_FILE, copy / CONFIG_FILE)
-        shutil.copytree(course.source / assignment, copy / course.source.name / assignment)
+        shutil.copytree(source, copy / course.source.name / assignment)
         say("generating the student version in a temporary copy of the course")
         nbgrader(["generate_assignment", assignment, "--force"], copy)
         target = copy / course.submitted.name / CHECK_STUDENT / assignment
-        shutil.copytree(course.source / assignment, target)
+        shutil.copytree(source, target)
         base = Path(tmp) / "base.db"
         shutil.copy(copy / "gradebook.db", base)
         say(f"grading the solutions as a submission ({'sandboxed' if sandbox else 'NOT sandboxed'}, "
@@ -71,15 +76,40 @@ def check_solutions(root: Path, assignment: str, sandbox: bool = True, stream=No
         return problems
 
 
-def release(root: Path, assignment: str, sandbox: bool = True, stream=None) -> None:
+def release(root: Path, assignment: str, sandbox: bool = True, stream=None, language: str | None = None) -> None:
+    """Check the solutions, then generate the student version; `language` (e.g. "zh_CN"): its edition.
+
+    An edition's source is generated from solutions/ and the exercise page's catalogue
+    (translated_source.py) and released into exercises/<language>/, with the same
+    assignment name and grade ids, so one gradebook grades both."""
     out = stream or sys.stderr
+    course = Course(root)
+    source, release_args, released = None, [], course.release / assignment
+    if language:
+        from .translated_source import UntranslatedBlocks, generate, source_dir
+        out.write(f"Generating the {language} source of {assignment} from its catalogue...\n")
+        try:
+            generate(course.root, assignment, language)
+        except (UntranslatedBlocks, FileNotFoundError, ValueError) as err:
+            raise SystemExit(f"Not released: the {language} version of {assignment} cannot be made: {err}")
+        source = course.root / source_dir(language) / assignment
+        release_args = edition_args(course, language)
+        released = course.release / language / assignment
     out.write(f"Checking that the solutions of {assignment} earn full marks...\n")
-    problems = check_solutions(root, assignment, sandbox, out)
+    problems = check_solutions(root, assignment, sandbox, out, source)
     if problems:
         raise SystemExit("Not released: grading the solutions found problems:\n  " + "\n  ".join(problems))
     out.write(f"Solutions earn full marks. Generating the student version (nbgrader generate_assignment)...\n")
-    nbgrader(["generate_assignment", assignment, "--force"], Course(root).root)
-    out.write(f"Released {assignment}: {Course(root).release / assignment}\n")
+    nbgrader(["generate_assignment", assignment, "--force", *release_args], course.root)
+    out.write(f"Released {assignment}: {released}\n")
+
+
+def edition_args(course: Course, language: str) -> list[str]:
+    """nbgrader options that read solutions_<language>/ and write exercises/<language>/."""
+    from .translated_source import source_dir
+
+    return [f"--CourseDirectory.source_directory={source_dir(language)}",
+            f"--CourseDirectory.release_directory={course.release.name}/{language}"]
 
 
 def nbgrader(args: list[str], cwd: Path) -> None:
