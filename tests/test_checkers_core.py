@@ -52,10 +52,10 @@ def test_bind_globals_reads_the_notebook_variables():
 
 
 def test_star_import_defines_questions_and_blank():
-    """Does `from learntools_lite.ex1 import *` define q_1..q_7 and ____?"""
+    """Does `from learntools_lite.ex1_tensors import *` define q_1..q_8 and ____?"""
     ns = {}
-    exec("from learntools_lite.ex1 import *", ns)
-    assert {f"q_{i}" for i in range(1, 8)} <= set(ns)
+    exec("from learntools_lite.ex1_tensors import *", ns)
+    assert {"q_1", "q_2", "q_3", "q_4", "q_5a", "q_5b", "q_6", "q_7", "q_8"} <= set(ns)
     assert repr(ns["____"]) == "____"
 
 
@@ -409,7 +409,7 @@ def test_display_plain_text_and_coloured_html():
         fb = Feedback(kind, "use `np.mean` <here>", code="x = 1" if kind == "solution" else None)
         assert str(fb).startswith(f"{label}: use `np.mean` <here>")
         html = fb._repr_html_()
-        assert f'color:{display.COLOURS[kind]}' in html and f">{label}</span>" in html
+        assert f'background-color:{display.COLOURS[kind]}' in html and f">{label}</span>" in html
         assert "<code>np.mean</code>" in html and "&lt;here&gt;" in html
     assert not display.in_notebook()
 
@@ -480,7 +480,7 @@ def test_no_solutions_from_a_temp_folder_with_an_installed_copy(tmp_path):
     pkg = os.path.dirname(learntools_lite.__file__)
     shutil.copytree(pkg, tmp_path / "site" / "learntools_lite",
                     ignore=shutil.ignore_patterns("__pycache__", "data"))
-    code = ("import learntools_lite.ex1 as e, learntools_lite.core.questions as q;"
+    code = ("import learntools_lite.ex1_tensors as e, learntools_lite.core.questions as q;"
             "assert 'site' in e.__file__;"
             "print(e.q_2.solution_feedback().body)")
     out = subprocess.run([PY, "-c", code], cwd=tmp_path, capture_output=True, text=True,
@@ -493,7 +493,7 @@ def test_importing_core_and_keras_checks_is_tensorflow_free():
     """Does importing the core (and keras_checks) leave TensorFlow, Keras and matplotlib
     unloaded? (Import time is measured in bench/checks.py.)"""
     code = ("import sys; import learntools_lite.core; import learntools_lite.keras_checks;"
-            "import learntools_lite.ex1;"
+            "import learntools_lite.ex1_tensors;"
             "print([m for m in ('tensorflow', 'keras', 'matplotlib') if m in sys.modules])")
     out = subprocess.run([PY, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

@@ -320,14 +320,32 @@ class MultipleChoice(Question):
 
 
 class ThoughtQuestion(Question):
-    """No single right answer: check() reveals the discussion."""
+    """No single right answer: check() reveals the discussion.
+
+    With `var`, the learner's own words come first: while that string is
+    blank (or a few characters), check() asks for it and keeps the
+    discussion back.
+    """
 
     discussion: str = ""
+    min_chars: int = 10
 
     def verdict(self, namespace=None) -> Verdict:
+        if self.var is not None:
+            try:
+                (value,) = self._values(namespace)
+            except NotBound:
+                return Verdict.uncheckable(text("not_bound"))
+            except Blank as exc:
+                return Verdict.blank(str(exc))
+            if not isinstance(value, str) or len(value.strip()) < self.min_chars:
+                return Verdict.blank(text("blank", where=text("blank.where_var", name=self.name)))
         return Verdict.correct(resolve(self.discussion))
 
     def feedback(self, namespace=None) -> Feedback:
+        v = self.verdict(namespace)
+        if not v.passed:
+            return Feedback(v.status.value, v.message)
         return Feedback("discussion", text("thought") + "\n\n" + resolve(self.discussion))
 
 
