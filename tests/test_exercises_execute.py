@@ -1,4 +1,5 @@
-"""Do the exercises behave for learners: solutions all Correct, blanks all "Fill in"?"""
+"""Do the exercises behave for learners: solutions all Correct, blanks all "Fill in"
+(a find-the-bug question, released with its buggy code, "Incorrect")?"""
 import re
 
 import pytest
@@ -7,7 +8,7 @@ from notebooks import ROOT, assignment_of, errors, execute, output_text, solutio
 
 pytestmark = pytest.mark.slow
 
-CHECK_CALL = re.compile(r"^(q_\d+(?:\.\w+)?)\.check\(\)\s*$", re.M)
+CHECK_CALL = re.compile(r"^(q_\d+[a-z]?(?:\.\w+)?)\.check\(\)\s*$", re.M)
 
 
 def check_cells(nb):
@@ -17,6 +18,15 @@ def check_cells(nb):
             match = CHECK_CALL.search(cell.source)
             if match:
                 yield match.group(1), cell
+
+
+def find_the_bug_questions(path) -> set[str]:
+    """Grade ids of the answer cells released with starter (buggy) code instead of a blank."""
+    import nbformat
+
+    nb = nbformat.read(path, as_version=4)
+    return {c.metadata["nbgrader"]["grade_id"] for c in nb.cells
+            if "starter" in c.metadata.get("learntools", {}) and "nbgrader" in c.metadata}
 
 
 def is_test_cell(cell) -> bool:
@@ -37,9 +47,11 @@ def test_solutions_notebook_is_all_correct(path):
 def test_student_notebook_with_blanks_says_fill_in(path):
     student = ROOT / "exercises" / path.parent.name / path.name
     nb = execute(student, allow_errors=True)
+    buggy = find_the_bug_questions(path)
     for qid, cell in check_cells(nb):
         shown = output_text(cell).strip()
-        assert shown.startswith(("Fill in", "Discussion")), f"{qid}.check() said: {shown[:300]}"
+        expected = ("Incorrect",) if qid in buggy else ("Fill in", "Discussion")
+        assert shown.startswith(expected), f"{qid}.check() said: {shown[:300]}"
     for i, cell in enumerate(nb.cells):
         if cell.cell_type == "code":
             shown = output_text(cell)
@@ -55,7 +67,11 @@ def test_test_cells_fail_a_blank_notebook_under_nbgrader(path, monkeypatch):
     nb = execute(ROOT / "exercises" / path.parent.name / path.name, allow_errors=True)
     failed = [c for c in nb.cells if c.cell_type == "code" and errors(c)]
     assert failed and all(is_test_cell(c) for c in failed)
+    buggy = find_the_bug_questions(path)
     for cell in failed:
-        err = errors(cell)[0]
-        assert err.ename == "AssertionError" and err.evalue.startswith("Fill in"), err.evalue
+        err, qid = errors(cell)[0], cell.metadata["nbgrader"]["grade_id"].removesuffix("_test")
+        verdict = "Incorrect" if qid in buggy else "Fill in"
+        assert err.ename == "TestCellFailed" and err.evalue.startswith(verdict), err.evalue
+        # IPython shows it as one plain line (what nbgrader's Validate dialog quotes), no traceback
+        assert err.traceback == [f"{qid}: " + " ".join(err.evalue.replace("`", "").split())], err
         assert "learntools_lite/" not in output_text(cell)
