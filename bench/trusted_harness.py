@@ -29,7 +29,7 @@ import nbformat
 ROOT = Path(__file__).resolve().parent.parent
 os.environ["PATH"] = str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", "")
 
-WRONG = {"ex1_tensors": {"q_1": "batch = train_images[:4]", "q_3": "def naive_relu(x):\n    return x"},
+WRONG = {"ex1_tensors": {"q_1": "batch = train_images[:4]", "q_3": "predicted_shape = (65, 20, 14)"},
          "ex4_backprop": {"q_3": "def sigmoid_backward(Y, output_error):\n    return Y * (1 - Y)",
                           "q_4": "def huber_prime(y_true, y_pred, delta):\n    return y_pred - y_true"}}
 

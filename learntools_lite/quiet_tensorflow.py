@@ -17,7 +17,11 @@ reads that folder for every kernel started with the venv's Python). It wraps
 the first import of `tensorflow`: while it runs, descriptor 2 goes to a
 temporary file; afterwards the known informational lines are dropped and
 everything else is written to stderr as before, so a real warning or error
-still shows. Nothing is imported early and nothing else is touched.
+still shows. The extension also sets TF_ENABLE_ONEDNN_OPTS=0 for the kernel
+(unless it is set), which stops the oneDNN notice at its source. Nothing is
+imported early and nothing else is touched. `scripts/install_env.sh` writes
+the kernel config, so Binder's and the container image's kernels (the hub's
+too) load it as `make venv`'s do.
 """
 from __future__ import annotations
 
@@ -105,7 +109,14 @@ def install(names=WRAPPED) -> QuietImportFinder | None:
     return finder
 
 
+# The one start-up notice that a variable turns off at its source (TensorFlow reads
+# it when it is imported): "oneDNN custom operations are on ...".
+QUIET_ENV = {"TF_ENABLE_ONEDNN_OPTS": "0"}
+
+
 def load_ipython_extension(ipython) -> None:
+    for name, value in QUIET_ENV.items():
+        os.environ.setdefault(name, value)  # a value the learner set is kept
     install()
 
 

@@ -3,7 +3,7 @@
 A test cell reads::
 
     from learntools_lite.testcell import grade, answer
-    _verdict = grade("ex1", "q_1")
+    _verdict = grade("ex1_tensors", "q_1")
     assert _verdict, _verdict
     ### BEGIN HIDDEN TESTS
     import numpy as np
@@ -15,7 +15,8 @@ A test cell reads::
   the answer with the question as installed (`fresh`: a learner's cell may
   have rebound `q_1` or patched a checker) and shows the verdict the way
   `q_1.check()` does. It raises only while nbgrader validates (then the
-  cell must fail); a learner's Run All is never stopped at a test cell.
+  cell must fail, with the one-line TestCellFailed: "q_1: Incorrect: ...");
+  a learner's Run All is never stopped at a test cell.
   `answer(name)` is the learner's variable.
 * At grading time the cell never runs in the kernel. The trusted grader
   (`grading/verdicts.py`) runs the cell's text as restored from the
@@ -104,6 +105,30 @@ class Shown:
     __repr__ = __str__
 
 
+class TestCellFailed(AssertionError):
+    """A failed test cell, shown as one line of plain text: "q_3: Incorrect: ...".
+
+    IPython shows an exception that has `_render_traceback_` as the lines that
+    method returns, in place of a traceback. So where nbgrader runs the cell in
+    the learner's kernel (`nbgrader validate`, the Validate button of its
+    JupyterLab extension), the failed cell's error, which is what the Validate
+    dialog quotes, is the question and its verdict, not a traceback.
+    """
+
+    __test__ = False  # not a pytest test class
+
+    def __init__(self, qid: str, verdict):
+        super().__init__(str(verdict))
+        self.qid, self.verdict = qid, verdict
+
+    def summary(self) -> str:
+        """The verdict on one line, without the backticks that mark code in notebooks."""
+        return f"{self.qid}: " + " ".join(str(self.verdict).replace("`", "").split())
+
+    def _render_traceback_(self) -> list[str]:
+        return [self.summary()]
+
+
 def _grade_here(exercise, qid, namespace):
     from .core.display import Feedback, show
 
@@ -112,6 +137,8 @@ def _grade_here(exercise, qid, namespace):
         found = getattr(found, part)
     verdict = found.verdict(namespace)
     show(Feedback(verdict.status.value, verdict.message))
+    if grading() and not verdict.passed:
+        raise TestCellFailed(qid, verdict)
     return Shown(verdict, verdict.passed or not grading())
 
 

@@ -22,4 +22,6 @@ cd "$(dirname "$0")/.."
 # setuptools comes pinned with the environment, so the package builds without network.
 "$PY" -m pip install "$@" --no-deps --no-build-isolation $EDITABLE .
 "$PY" -m pip check
+# Every kernel of this environment keeps TensorFlow's start-up log out of cell outputs.
+"$PY" -m learntools_lite.quiet_tensorflow install
 "$PY" -m learntools_lite.fetch_data -- "$@"

@@ -421,7 +421,7 @@ def test_display_plain_text_and_coloured_html():
         fb = Feedback(kind, "use `np.mean` <here>", code="x = 1" if kind == "solution" else None)
         assert str(fb).startswith(f"{label}: use `np.mean` <here>")
         html = fb._repr_html_()
-        assert f'color:{display.COLOURS[kind]}' in html and f">{label}</span>" in html
+        assert f'background-color:{display.COLOURS[kind]}' in html and f">{label}</span>" in html
         assert "<code>np.mean</code>" in html and "&lt;here&gt;" in html
     assert not display.in_notebook()
 

@@ -34,10 +34,12 @@ pytestmark = [pytest.mark.slow, pytest.mark.skipif(
 WRONG_ANSWERS = {
     "q_1": "batch = train_images[:4]",                       # raw pixels: not scaled
     "q_2": "series_shape = (390, 250, 3)",
-    "q_3": "def naive_relu(x):\n    return x",
-    "q_4": "def dense_forward(X, W, b):\n    return X @ W + b",  # no ReLU
-    "q_5": "flat = batch.reshape(-1)",
+    "q_3": "predicted_shape = (65, 20, 14)",
+    "q_4": "def dense_forward(X, W, b):\n    return X @ W.T + b",  # no ReLU
+    "q_5a": "dense_output_shape = (32, 64)",
+    "q_5b": "dense_params = 20 * 64 + 64 * 3",
     "q_6": 'answer_6 = "b"',
+    "q_7": "def to_channels_last(images):\n    return images.T",
 }
 MIXED_SCORE, WRONG_SCORE = 2.0, 0.0   # MIXED keeps the solution's q_4 (2 points)
 
@@ -82,8 +84,10 @@ SHADOW_PACKAGE = {
     "learntools_lite/core/__init__.py": "class _B:\n    def bind(self, g): pass\nbinder = _B()\n____ = None\n",
     "learntools_lite/core/binder.py": "from . import binder\n",
     "learntools_lite/testcell.py": "def grade(*a): pass\ndef answer(n): return None\n",
-    "learntools_lite/ex1.py": "class _Q:\n    def check(self): pass\nq_1 = q_2 = q_3 = q_4 = q_5 = q_6 = q_7 = _Q()\n"
-                              "____ = None\n__all__ = ['q_1', 'q_2', 'q_3', 'q_4', 'q_5', 'q_6', 'q_7']\n",
+    "learntools_lite/ex1_tensors.py": "class _Q:\n    def check(self): pass\n"
+                                      "q_1 = q_2 = q_3 = q_4 = q_5a = q_5b = q_6 = q_7 = q_8 = _Q()\n"
+                                      "____ = None\n__all__ = ['q_1', 'q_2', 'q_3', 'q_4', 'q_5a', 'q_5b', "
+                                      "'q_6', 'q_7', 'q_8']\n",
     "learntools_lite/datasets.py": "def load_mnist():\n    raise SystemExit('shadowed')\n",
 }
 
@@ -112,8 +116,8 @@ ATTACKS = {
     "fake_exercise": ("mixed", "import sys, types, importlib\nclass _Pass:\n    passed = True\n"
                                "    def verdict(self, *a):\n        return self\n"
                                "    def __getattr__(self, name):\n        return self\n"
-                               "sys.modules['learntools_lite.ex1'] = types.SimpleNamespace("
-                               "**{f'q_{i}': _Pass() for i in range(1, 8)})\n"
+                               "sys.modules['learntools_lite.ex1_tensors'] = types.SimpleNamespace("
+                               "**{q: _Pass() for q in ('q_1', 'q_2', 'q_3', 'q_4', 'q_5a', 'q_5b', 'q_6', 'q_7', 'q_8')})\n"
                                "importlib.import_module = lambda name, *a: sys.modules[name]", {}),
     "fake_numpy_module": ("wrong", "import sys, types\nsys.modules['numpy'] = types.SimpleNamespace("
                                    "allclose=lambda *a, **k: True)", {}),
@@ -135,27 +139,27 @@ ATTACKS = {
         "sitecustomize.py": "import os\nos.environ.pop('NBGRADER_EXECUTION', None)\n",
         "usercustomize.py": "import builtins\nbuiltins.abs = lambda x: 0\n",
         "IPython.py": "raise SystemExit('shadowed')\n"}),
-    "path_probe": ("mixed", "import os, sys, numpy, learntools_lite.ex1\n"
+    "path_probe": ("mixed", "import os, sys, numpy, learntools_lite.ex1_tensors\n"
                             "print('CWD_ON_PATH', any(p in ('', '.', os.getcwd()) for p in sys.path))\n"
-                            "print('NUMPY_FROM', numpy.__file__)\nprint('EX1_FROM', learntools_lite.ex1.__file__)\n"
-                            "print('EX1_HAS', sorted(n for n in vars(learntools_lite.ex1) if not n.startswith('__')))",
+                            "print('NUMPY_FROM', numpy.__file__)\nprint('EX1_FROM', learntools_lite.ex1_tensors.__file__)\n"
+                            "print('EX1_HAS', sorted(n for n in vars(learntools_lite.ex1_tensors) if not n.startswith('__')))",
                    {"numpy.py": "SHADOWED = True\n", **SHADOW_PACKAGE}),
     # -- answers copied from the checker objects
     "copy_expected": ("mixed", "try:\n    batch = q_1.expected()\nexcept Exception:\n    pass\n"
-                               "try:\n    naive_relu = q_3.oracle\nexcept Exception:\n    pass\n"
+                               "try:\n    to_channels_last = q_7.oracle\nexcept Exception:\n    pass\n"
                                "try:\n    answer_6 = q_6.answer\nexcept Exception:\n    pass", {}),
     "copy_module": ("mixed", "try:\n    from learntools_lite.testcell import fresh\n"
-                             "    _m = fresh('ex1')\n    batch = _m._first_images()\n"
+                             "    _m = fresh('ex1_tensors')\n    batch = _m._first_images()\n"
                              "    series_shape = _m.q_2.expected\nexcept Exception:\n    pass\n"
                              "try:\n    from learntools_lite.oracles import numerical_gradient\nexcept Exception:\n"
                              "    pass", {}),
     "copy_source": ("mixed", "try:\n    import learntools_lite, os\n"
-                             "    _src = open(os.path.join(os.path.dirname(learntools_lite.__file__), 'ex1.py')).read()\n"
-                             "    _ns = {'__name__': 'learntools_lite.ex1_copy', '__package__': 'learntools_lite'}\n"
+                             "    _src = open(os.path.join(os.path.dirname(learntools_lite.__file__), 'ex1_tensors.py')).read()\n"
+                             "    _ns = {'__name__': 'learntools_lite.ex1_tensors_copy', '__package__': 'learntools_lite'}\n"
                              "    exec(_src, _ns)\n    batch = _ns['_first_images']()\n"
                              "    answer_6 = _ns['q_6'].answer\nexcept Exception:\n    pass\n"
                              "try:\n    from learntools_lite.core.solutions import solution_code\n"
-                             "    exec(solution_code('ex1_tensors', 'q_3')[0])\nexcept Exception:\n    pass", {}),
+                             "    exec(solution_code('ex1_tensors', 'q_7')[0])\nexcept Exception:\n    pass", {}),
     # -- a kernel that answers the grader's queries with bad data
     "reply_oversized": ("mixed", forge("batch", "_publish('{\"kind\": \"value\", \"value\": \"' + 'x' * (70 << 20)"
                                                 " + '\", \"id\": \"' + _id + '\"}')"), {}),
@@ -238,7 +242,7 @@ def test_files_beside_the_notebook_shadow_nothing(attacked):
     assert "CWD_ON_PATH False" in text, text
     assert "site-packages" in text.split("NUMPY_FROM", 1)[1].split("\n")[0], text
     ex1_from = text.split("EX1_FROM", 1)[1].split("\n")[0]
-    assert "learntools_lite/ex1.py" in ex1_from and "submitted" not in ex1_from, text
+    assert "learntools_lite/ex1_tensors.py" in ex1_from and "submitted" not in ex1_from, text
     has = text.split("EX1_HAS", 1)[1].split("\n")[0]
     assert "q_1" in has and "_first_images" not in has and "'np'" not in has, text
 
@@ -248,7 +252,7 @@ def test_each_test_cell_shows_its_verdict(attacked):
     course, _ = attacked
     nb = nbformat.read(course / "autograded" / "skip_test_cells" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb",
                        as_version=4)
-    for grade_id in ("q_1_test", "q_2_test", "q_3_test", "q_5_test", "q_6_test"):
+    for grade_id in ("q_1_test", "q_2_test", "q_3_test", "q_5a_test", "q_5b_test", "q_6_test", "q_7_test"):
         (out,) = cell(nb, grade_id).outputs
         assert out.output_type == "error" and out.evalue.startswith("Incorrect"), (grade_id, out)
     (out,) = cell(nb, "q_4_test").outputs
@@ -260,13 +264,13 @@ def test_each_test_cell_shows_its_verdict(attacked):
 def _partial():
     nb = solution()
     cell(nb, "q_3").source = WRONG_ANSWERS["q_3"]
-    cell(nb, "q_5").source = WRONG_ANSWERS["q_5"]
+    cell(nb, "q_5a").source = WRONG_ANSWERS["q_5a"]
     return nb
 
 
 def _syntax_error():
     nb = solution()
-    cell(nb, "q_4").source = "def dense_forward(X, W, b)\n    return X @ W + b"
+    cell(nb, "q_4").source = "def dense_forward(X, W, b)\n    return X @ W.T + b"
     return nb
 
 
@@ -274,7 +278,7 @@ def _blank(course):
     return nbformat.read(course / "exercises" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb", as_version=4)
 
 
-HONEST = {"solution": 9.0, "partial": 6.0, "syntax_error": 7.0, "blank": 0.0}
+HONEST = {"solution": 11.0, "partial": 9.0, "syntax_error": 9.0, "blank": 0.0}
 
 
 @pytest.mark.parametrize("sandbox", [True, False], ids=["sandboxed", "no-sandbox"])

@@ -39,11 +39,12 @@ VARIANTS = [
     solution,
     _answer("q_1", "batch = train_images[:4]"),
     _answer("q_2", "series_shape = (390, 250, 3)"),
-    _answer("q_3", "def naive_relu(x):\n    return x"),
-    _answer("q_4", "def dense_forward(X, W, b):\n    return X @ W + b"),
-    _answer("q_5", "flat = batch.reshape(-1)"),
+    _answer("q_3", "predicted_shape = (65, 20, 14)"),
+    _answer("q_4", "def dense_forward(X, W, b):\n    return X @ W.T + b"),
+    _answer("q_5a", "dense_output_shape = (32, 64)"),
     _answer("q_6", 'answer_6 = "b"'),
-    _answer("q_7", "Relu is a nonlinearity."),
+    _answer("q_7", "def to_channels_last(images):\n    return images.T"),
+    _answer("q_8", "Relu is a nonlinearity."),
     _answer("q_2_test", "pass"),
 ]
 

@@ -73,14 +73,14 @@ def test_duplicate_test_cell_is_graded_once(graded):
     _, report, proc = graded
     row = report["dup_test"]
     assert row["state"] == "flagged", (row, proc.stderr[-2000:])
-    assert float(row["score"]) == 9 and "copied graded cell(s) q_1_test" in row["flags"]
+    assert float(row["score"]) == 11 and "copied graded cell(s) q_1_test" in row["flags"]
 
 
 def test_duplicate_answer_cell_is_graded_once(graded):
     """Is a copied answer cell recorded and the submission graded normally?"""
     _, report, _ = graded
     row = report["dup_answer"]
-    assert row["state"] == "flagged" and float(row["score"]) == 9
+    assert row["state"] == "flagged" and float(row["score"]) == 11
     assert "copied graded cell(s) q_2" in row["flags"]
 
 
@@ -88,7 +88,7 @@ def test_marker_text_is_recorded(graded):
     """Is the hidden-test marker in a student's cell recorded, the submission graded normally?"""
     _, report, _ = graded
     row = report["marker"]
-    assert row["state"] == "flagged" and float(row["score"]) == 9
+    assert row["state"] == "flagged" and float(row["score"]) == 11
     assert "BEGIN/END HIDDEN TESTS" in row["flags"]
 
 
@@ -96,7 +96,7 @@ def test_renamed_notebook_is_graded_and_flagged(graded):
     """Is a notebook under another name graded as the assignment's and flagged?"""
     _, report, _ = graded
     row = report["renamed"]
-    assert row["state"] == "flagged" and float(row["score"]) == 9
+    assert row["state"] == "flagged" and float(row["score"]) == 11
     assert "notebook submitted as ex1_tensors (1).ipynb" in row["flags"]
 
 
@@ -106,7 +106,7 @@ def test_infinite_loop_cut_at_the_assignments_limit(graded):
     cell_timeout, _ = times_for(course, ASSIGNMENT)
     assert cell_timeout == times_for(ROOT, ASSIGNMENT)[0] < 300  # the course's ex1 limit, not the global one
     row = report["looping"]
-    assert row["state"] == "flagged" and float(row["score"]) == 7, row
+    assert row["state"] == "flagged" and float(row["score"]) == 10, row
     assert f"a cell ran past the {cell_timeout} s time limit" in row["flags"]
 
 

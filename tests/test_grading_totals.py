@@ -104,7 +104,7 @@ def test_stopped_with_a_clear_record(report, student):
     if record:
         assert "sandbox stopped, over its" in row["flags"] and record in row["flags"], row
     else:
-        assert float(row["score"]) == 9 and not row["flags"], row
+        assert float(row["score"]) == 11 and not row["flags"], row
 
 
 def test_earlier_answers_keep_their_points(report):

@@ -75,8 +75,7 @@ def answers(plan: str) -> dict[str, str]:
     if plan == "right":
         return right
     return {"q_1": right["q_1"], "q_2": right["q_2"],
-            "q_3": 'def naive_relu(x):\n    """ReLU of the 2-D array x, computed one element at a time."""\n'
-                   "    return x"}
+            "q_3": "predicted_shape = (65, 20, 14)"}
 
 
 EXPECTED_SCORE = {"right": sum(test_points().values()),

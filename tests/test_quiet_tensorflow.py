@@ -48,6 +48,20 @@ def test_other_output_written_during_the_watched_import_still_shows(tmp_path):
     assert proc.stderr == "a real problem\nafter the import\n"
 
 
+def test_the_extension_turns_off_the_onednn_notice_unless_set(monkeypatch):
+    """Does loading the extension set TF_ENABLE_ONEDNN_OPTS=0, and keep a value already set?"""
+    before = list(sys.meta_path)
+    try:
+        monkeypatch.delenv("TF_ENABLE_ONEDNN_OPTS", raising=False)
+        quiet.load_ipython_extension(None)
+        assert os.environ["TF_ENABLE_ONEDNN_OPTS"] == "0"
+        monkeypatch.setenv("TF_ENABLE_ONEDNN_OPTS", "1")
+        quiet.load_ipython_extension(None)
+        assert os.environ["TF_ENABLE_ONEDNN_OPTS"] == "1"
+    finally:
+        sys.meta_path[:] = before  # the import watchers it added go again
+
+
 def test_install_writes_the_kernel_config_once(tmp_path):
     path = quiet.write_kernel_config(tmp_path)
     quiet.write_kernel_config(tmp_path)

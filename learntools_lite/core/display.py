@@ -11,15 +11,22 @@ import sys
 
 from ..messages import text
 
+# Each label is a badge: white text on a colour of its own, so its contrast does not
+# depend on the page behind it (JupyterLab's light and dark themes, the book). Every
+# colour gives white text at least 4.5:1 (WCAG AA); tests/test_browser_lab.py measures it.
+BADGE_TEXT = "#ffffff"
 COLOURS = {
     "correct": "#2e7d32",
     "incorrect": "#c62828",
     "blank": "#1565c0",
-    "uncheckable": "#ef6c00",
+    "uncheckable": "#a84300",
     "hint": "#6a1b9a",
     "solution": "#00695c",
     "discussion": "#00695c",
 }
+OTHER_COLOUR = "#424242"
+BADGE_STYLE = ("color:{text};background-color:{colour};font-weight:bold;"
+               "padding:0 0.35em;border-radius:3px")
 
 
 class Feedback:
@@ -44,10 +51,10 @@ class Feedback:
         return str(self)
 
     def _repr_html_(self) -> str:
-        colour = COLOURS.get(self.kind, "#333")
+        style = BADGE_STYLE.format(text=BADGE_TEXT, colour=COLOURS.get(self.kind, OTHER_COLOUR))
         parts = [
             f'<div class="learntools-feedback learntools-{self.kind}">'
-            f'<span style="color:{colour};font-weight:bold">{html.escape(self.label)}</span>'
+            f'<span class="learntools-label" style="{style}">{html.escape(self.label)}</span>'
         ]
         if self.body:
             parts.append(": " + _inline_code(html.escape(self.body)))
