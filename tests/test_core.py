@@ -623,3 +623,15 @@ def test_an_unknown_language_lists_the_available_ones(monkeypatch, capsys):
     assert os.environ["LEARNTOOLS_LANG"] == "en"
     set_language(None)
     assert '"en", "zh_CN"' in capsys.readouterr().out
+
+
+def test_display_renders_bold_outside_code_but_not_arithmetic():
+    """Is **emphasis** in a catalogue text bold in HTML, in English and Chinese, while
+    `size**2` or code stays as written?"""
+    from learntools_lite.core.display import Feedback
+
+    html = Feedback("incorrect", "the **shape** is right; 只用**一个**样本; "
+                    "1 / size**2 of it; `a**b**c`")._repr_html_()
+    assert "the <strong>shape</strong> is right" in html
+    assert "只用<strong>一个</strong>样本" in html
+    assert "size**2 of it" in html and "<code>a**b**c</code>" in html

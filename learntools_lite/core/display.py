@@ -7,6 +7,7 @@ text. Nothing here imports IPython unless a notebook kernel is running.
 from __future__ import annotations
 
 import html
+import re
 import sys
 
 from ..messages import text
@@ -64,14 +65,20 @@ class Feedback:
         return "".join(parts)
 
 
+# **bold** outside code, as the catalogue's texts write emphasis (ASCII letters and digits
+# around the stars mean arithmetic, `size**2`, not emphasis; CJK text around them is fine).
+_BOLD = re.compile(r"(?<![A-Za-z0-9_*])\*\*(?=\S)(.+?)(?<=\S)\*\*(?![A-Za-z0-9_*])")
+
+
 def _inline_code(escaped: str) -> str:
-    """Turn `backticks` into <code> in already-escaped text."""
+    """Turn `backticks` into <code> and **bold** (outside code) into <strong>, in
+    already-escaped text."""
     out, inside = [], False
     for piece in escaped.split("`"):
-        out.append(f"<code>{piece}</code>" if inside else piece)
+        out.append(f"<code>{piece}</code>" if inside else _BOLD.sub(r"<strong>\1</strong>", piece))
         inside = not inside
-    if not inside:  # odd number of backticks: leave the text as it was
-        return escaped
+    if not inside:  # odd number of backticks: leave the code as it was
+        return _BOLD.sub(r"<strong>\1</strong>", escaped)
     return "".join(out)
 
 
