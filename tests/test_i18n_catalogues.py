@@ -54,6 +54,14 @@ def catalogue(docname: str) -> polib.POFile:
     return polib.pofile(str(path))
 
 
+def _literal_stars(text: str) -> bool:
+    """Would `**` show as two asterisks (emphasis that does not parse) outside code?"""
+    from markdown_it import MarkdownIt
+
+    rendered = MarkdownIt("commonmark").renderInline(text)
+    return "**" in re.sub(r"<code>.*?</code>", "", rendered, flags=re.S)
+
+
 def problems(po: polib.POFile) -> list[str]:
     """Each entry that would show English: empty, fuzzy, or losing a role, math or code of its msgid."""
     found = []
@@ -68,6 +76,10 @@ def problems(po: polib.POFile) -> list[str]:
         elif LIST_MARKER.match(entry.msgstr):
             found.append(f"starts with a list marker (Markdown would make it a list, Sphinx then "
                          f"ignores the translation; write `N\\.`): {head}")
+        elif _literal_stars(entry.msgstr) and not _literal_stars(entry.msgid):
+            found.append(f"emphasis that does not render (CommonMark: a closing `**` after "
+                         f"punctuation must be followed by a space or punctuation; write "
+                         f"`**词**。` rather than `**词。**`): {head}")
         else:
             for kind, pattern in (("role", ROLE), ("math", MATH)):
                 lost = sorted(set(pattern.findall(entry.msgid)) - set(pattern.findall(entry.msgstr)))
