@@ -135,3 +135,10 @@ def test_the_checker_finds_what_would_show_english(tmp_path):
     assert any(f.startswith("math not kept") for f in found[2:])
     assert found[-1].startswith("starts with a list marker")
     assert len(found) == 5
+
+
+def test_emphasis_after_punctuation_is_caught():
+    """Is `**词。**对` (asterisks shown) told apart from `**词**。对` (bold)?"""
+    assert _literal_stars("**学习率太大。**对这组数据")
+    assert not _literal_stars("**学习率太大**。对这组数据")
+    assert not _literal_stars("`size**2` 和 `a**b`")
