@@ -166,3 +166,25 @@ def test_one_gradebook_grades_both_editions(regenerated, tmp_path):
     graded = nbformat.read(course / "autograded" / "li" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb", as_version=4)
     assert any(c.get("id") == "learntools-language" for c in graded.cells)  # the language cell is kept
     assert "练习 2：广播" in graded.cells[0].source
+
+
+@pytest.mark.parametrize("assignment", sorted(p.name for p in (ROOT / "exercises" / LANGUAGE).iterdir()
+                                              if p.is_dir()))
+def test_every_committed_chinese_exercise_matches_a_fresh_generate(assignment, tmp_path):
+    """Is each exercises/zh_CN/<a> what the generator and nbgrader make from solutions/<a>
+    and its page's catalogue now (so neither can drift from the English source)?"""
+    course = tmp_path / "course"
+    course.mkdir()
+    shutil.copy(ROOT / "nbgrader_config.py", course)
+    shutil.copytree(ROOT / "solutions" / assignment, course / "solutions" / assignment)
+    po = catalogue_path(course, assignment, LANGUAGE)
+    po.parent.mkdir(parents=True)
+    shutil.copy(catalogue_path(ROOT, assignment, LANGUAGE), po)
+    generate(course, assignment, LANGUAGE)
+    nbgrader("generate_assignment", assignment, "--force", "--no-db",
+             *edition_args(Course(course), LANGUAGE), cwd=course)
+    name = f"{assignment}/{assignment}.ipynb"
+    fresh = course / "exercises" / LANGUAGE / name
+    committed = ROOT / "exercises" / LANGUAGE / name
+    assert json.loads(committed.read_text()) == json.loads(fresh.read_text()), (
+        f"exercises/{LANGUAGE}/{name} is out of date: run `make exercises`")
