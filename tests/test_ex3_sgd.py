@@ -432,7 +432,7 @@ def test_compile_with_a_loss_keras_rejects_is_never_correct(keras, loss):
     with pytest.raises(ValueError):
         keras.losses.get(loss)  # Keras itself refuses it
     v = ex3_sgd.q_6.check_value(model)
-    assert v.status is Status.INCORRECT and "Keras does not know" in v.message, v.message
+    assert v.status is Status.INCORRECT and "Keras does not accept" in v.message, v.message
 
 
 def _history(keras, epochs=100, steps=5, validation=True):

@@ -74,13 +74,20 @@ class KerasFitQuestion(Question):
                                  samples=self.num_samples, expected=self.batch_size,
                                  split=self.validation_split,
                                  expected_steps=math.ceil(n / self.batch_size)))
-        if validated:
-            raise Incorrect(text("keras.fit.batch_size_unasked_split", steps=steps,
-                                 samples=n, expected=self.batch_size,
+        if validated and any(steps == math.ceil(_kept_for_training(n, split) / self.batch_size)
+                             for split in USUAL_SPLITS):
+            # the asked batch size on a training set cut by a usual validation_split:
+            # name the split, never the batch size
+            raise Incorrect(text("keras.fit.validation_split", steps=steps, samples=n,
+                                 batch_size=self.batch_size,
                                  expected_steps=math.ceil(n / self.batch_size)))
         raise Incorrect(text("keras.fit.batch_size", steps=steps, samples=n,
                              actual=math.ceil(n / max(steps, 1)), expected=self.batch_size,
                              expected_steps=math.ceil(n / self.batch_size)))
+
+
+# validation_split values a learner is likely to pass instead of the validation data asked for
+USUAL_SPLITS = (0.1, 0.15, 0.2, 0.25, 0.3, 1 / 3)
 
 
 def _kept_for_training(n: int, split: float) -> int:

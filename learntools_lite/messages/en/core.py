@@ -125,16 +125,14 @@ MESSAGES = {
                                   "trains on {kept} of the {samples} samples, which gives "
                                   "steps_per_epoch={expected_steps}: check `batch_size` and "
                                   "`validation_split`.",
-    "keras.fit.batch_size_unasked_split": "`fit` ran with steps_per_epoch={steps}, but "
-                                          "batch_size={expected} on all {samples} samples "
-                                          "gives steps_per_epoch={expected_steps}. Either the "
-                                          "batch size differs, or some samples were held out "
-                                          "with `validation_split`: this question trains on "
-                                          "all {samples} samples, so give the validation set "
-                                          "as `validation_data=...` and use "
-                                          "batch_size={expected}.",
     "keras.rejected": "`{name}` was compiled with {what} {actual!r}, which Keras does not "
                       "accept ({error}); the question asks for {expected}.",
+    "keras.fit.validation_split": "`fit` ran {steps} steps per epoch, fewer than the "
+                                  "{expected_steps} that {samples} training samples make in "
+                                  "batches of {batch_size}: that is what `validation_split` does, "
+                                  "holding back part of the training data. The question gives "
+                                  "you the validation data: pass `validation_data=...` instead "
+                                  "of `validation_split`, and fit again.",
     "keras.fit.no_steps": "`{name}` does not record the steps per epoch, so the batch size "
                           "cannot be checked.",
     "keras.fit.no_validation": "`{name}.history` has no `val_loss`: pass "

@@ -100,14 +100,13 @@ MESSAGES = {
                                   "validation_split={split} 时，Keras 用 {samples} 个样本中的 "
                                   "{kept} 个训练，每个轮次应为 {expected_steps} 步。请检查 "
                                   "`batch_size` 和 `validation_split`。",
-    "keras.fit.batch_size_unasked_split": "`fit` 每个轮次运行了 {steps} 步，但在全部 {samples} "
-                                          "个样本上取 batch_size={expected}，每个轮次应为 "
-                                          "{expected_steps} 步。要么批量大小不对，要么用 "
-                                          "`validation_split` 留出了一部分样本：这道题在全部 "
-                                          "{samples} 个样本上训练，请用 `validation_data=...` "
-                                          "传入验证集，并使用 batch_size={expected}。",
     "keras.rejected": "`{name}` 编译时使用的{what}是 {actual!r}，Keras 并不接受它（{error}）；"
                       "题目要求的是 {expected}。",
+    "keras.fit.validation_split": "`fit` 每个轮次只运行了 {steps} 步，少于 {samples} 个训练样本"
+                                  "按每批 {batch_size} 个应有的 {expected_steps} 步：这正是 "
+                                  "`validation_split` 的效果，它从训练数据中留出了一部分。"
+                                  "题目已经给出了验证数据：请用 `validation_data=...` 代替 "
+                                  "`validation_split`，然后重新训练。",
     "keras.fit.no_steps": "`{name}` 没有记录每个 epoch 的步数，因此无法检查批量大小。",
     "keras.fit.no_validation": "`{name}.history` 中没有 `val_loss`：请给 `fit` 传入 "
                                "`validation_data=...`（或 `validation_split=...`）。",
