@@ -133,8 +133,6 @@ class SafeExecute(Execute):
         try:
             return super().preprocess(nb, resources, km)
         finally:
-            if self._judge is not None:
-                self._judge.close()
             self._judge = None
 
     zero_restored_cells = Bool(True, help="A graded test cell deleted by the student is restored "

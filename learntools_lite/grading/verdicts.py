@@ -70,32 +70,18 @@ class TestCellJudge:
         self.seed = secrets.randbits(63) if seed is None else seed
         self.call_timeout = call_timeout
 
-    queries: KernelQueries | None = None
-
     def judge(self, grade_id: str, source: str) -> list:
-        """The outputs of one test cell.
-
-        The queries of all test cells of the notebook share one connection,
-        opened for the first (a connection costs a kernel_info round trip). What
-        the learner's cells printed in between waits on its sockets, at most
-        ZeroMQ's high-water mark of messages, and each query drops it before
-        asking (KernelQueries._drain), so a flood cannot drown the answers."""
+        """The outputs of one test cell. Its queries use sockets of their own, opened now:
+        they receive nothing the learner's cells printed before (a flood would drown the answers)."""
         if self.broken:
             self.events.append(f"{grade_id}: not judged, {self.broken}; scored 0")
             return [new_output("error", ename="QueryFailed", evalue=f"not judged: {self.broken}",
                                traceback=[f"QueryFailed: not judged: {self.broken}"])]
-        if self.queries is None or self.queries.client is None:
-            self.queries = self.connect()
+        self.queries: KernelQueries = self.connect()
         try:
             return self._judge(grade_id, source)
         finally:
             self.broken = self.queries.broken
-            if self.broken:
-                self.close()
-
-    def close(self) -> None:
-        """Close the query connection (at the end of the notebook)."""
-        if self.queries is not None:
             self.queries.close()
 
     def _judge(self, grade_id: str, source: str) -> list:
