@@ -32,7 +32,7 @@ def _first_images():
     from .datasets import load_mnist
 
     (train_images, _labels), _test = load_mnist()
-    return train_images[:4].astype("float32") / 255
+    return np.divide(train_images[:4], 255, dtype=np.float32)  # the scaled batch, as data
 
 
 def _is_last_four(value):

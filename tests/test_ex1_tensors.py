@@ -190,7 +190,8 @@ def test_every_blank_asks_to_fill_in():
 def test_thought_question_without_an_answer_keeps_the_discussion_back(written):
     """Does q_8 ask for the learner's words, and show no discussion, until they are written?"""
     feedback = ex1.q_8.feedback({"answer_8": written})
-    assert feedback.kind == "blank", feedback
+    # no words yet: Fill in; not a text at all (42): Incorrect, saying a text is wanted
+    assert feedback.kind == ("incorrect" if written == 42 else "blank"), feedback
     assert "uncrumpling" not in str(feedback) and "answer_8" in str(feedback)
 
 
