@@ -21,15 +21,6 @@ def check_cells(nb):
                 yield match.group(1), cell
 
 
-def find_the_bug_questions(path) -> set[str]:
-    """Grade ids of the answer cells released with starter (buggy) code instead of a blank."""
-    import nbformat
-
-    nb = nbformat.read(path, as_version=4)
-    return {c.metadata["nbgrader"]["grade_id"] for c in nb.cells
-            if "starter" in c.metadata.get("learntools", {}) and "nbgrader" in c.metadata}
-
-
 def is_test_cell(cell) -> bool:
     return bool(cell.metadata.get("nbgrader", {}).get("grade")) and cell.cell_type == "code"
 

@@ -63,7 +63,8 @@ def test_points() -> dict[str, float]:
     """grade_id of each autograded test cell -> its points."""
     nb = nbformat.read(ROOT / "solutions" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb", as_version=4)
     return {c.metadata["nbgrader"]["grade_id"]: float(c.metadata["nbgrader"]["points"]) for c in nb.cells
-            if c.metadata.get("nbgrader", {}).get("grade") and c.cell_type == "code"}
+            if c.metadata.get("nbgrader", {}).get("grade") and c.cell_type == "code"
+            and not c.metadata["nbgrader"].get("solution")}  # a graded answer is graded by hand
 
 
 test_points.__test__ = False  # a helper, not a test

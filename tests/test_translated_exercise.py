@@ -22,15 +22,16 @@ NAME = f"{ASSIGNMENT}/{ASSIGNMENT}.ipynb"
 COMMITTED = ROOT / "exercises" / LANGUAGE / NAME
 
 
-def course_copy(tmp_path):
-    """A course directory with exercise 2's solutions and its Chinese catalogue."""
+def course_copy(tmp_path, assignment=ASSIGNMENT):
+    """A course directory with an exercise's solutions (exercise 2's unless named) and its
+    Chinese catalogue."""
     course = tmp_path / "course"
     course.mkdir()
     shutil.copy(ROOT / "nbgrader_config.py", course)
-    shutil.copytree(ROOT / "solutions" / ASSIGNMENT, course / "solutions" / ASSIGNMENT)
-    po = catalogue_path(course, ASSIGNMENT, LANGUAGE)
+    shutil.copytree(ROOT / "solutions" / assignment, course / "solutions" / assignment)
+    po = catalogue_path(course, assignment, LANGUAGE)
     po.parent.mkdir(parents=True)
-    shutil.copy(catalogue_path(ROOT, ASSIGNMENT, LANGUAGE), po)
+    shutil.copy(catalogue_path(ROOT, assignment, LANGUAGE), po)
     return course
 
 
@@ -173,13 +174,7 @@ def test_one_gradebook_grades_both_editions(regenerated, tmp_path):
 def test_every_committed_chinese_exercise_matches_a_fresh_generate(assignment, tmp_path):
     """Is each exercises/zh_CN/<a> what the generator and nbgrader make from solutions/<a>
     and its page's catalogue now (so neither can drift from the English source)?"""
-    course = tmp_path / "course"
-    course.mkdir()
-    shutil.copy(ROOT / "nbgrader_config.py", course)
-    shutil.copytree(ROOT / "solutions" / assignment, course / "solutions" / assignment)
-    po = catalogue_path(course, assignment, LANGUAGE)
-    po.parent.mkdir(parents=True)
-    shutil.copy(catalogue_path(ROOT, assignment, LANGUAGE), po)
+    course = course_copy(tmp_path, assignment)
     generate(course, assignment, LANGUAGE)
     nbgrader("generate_assignment", assignment, "--force", "--no-db",
              *edition_args(Course(course), LANGUAGE), cwd=course)
