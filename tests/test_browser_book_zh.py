@@ -11,10 +11,10 @@ from urllib.parse import urlparse
 
 import pytest
 
-from browser import chromium, serve
+from browser import serve
 from system_packages import ensure
 from book import HTML, ensure_book
-from test_browser_book import pages, visit
+from test_browser_book import browser, pages, visit  # noqa: F401  (browser is a fixture)
 from test_i18n_catalogues import declared_translated
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -32,12 +32,6 @@ def book():
     ensure_book()
     with serve(HTML) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
 
 
 def fonts_drawing(page, selector: str) -> list[dict]:
