@@ -93,7 +93,9 @@ def open_notebook(browser, lab, path, reset=False):
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     page.goto(f"{url}/lab/tree/{path}?token={token}" + ("&reset" if reset else ""))
     page.wait_for_selector(NOTEBOOK, timeout=90000)
-    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status=idle]", timeout=90000)
+    # The notebook in front: a workspace may restore other tabs, whose indicators are hidden.
+    page.wait_for_selector(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook-ExecutionIndicator[data-status=idle]",
+                           timeout=90000)
     # The kernel must be connected, not just started, before Run All (else nothing runs).
     page.wait_for_function(
         "() => document.querySelector('#jp-main-statusbar').textContent.includes('Idle')",

@@ -119,6 +119,8 @@ CASES = {
         "q_3", "_hog = []\nwhile True:\n    _hog.append(bytearray(50_000_000))")), None, None),
     "fork_bomb": (lambda c, p: submit(c, "fork_bomb", with_code("q_3", "import os\nwhile True:\n    os.fork()")),
                   None, None),
+    # Captures the hidden tests while they run (IPython's input history) and prints them.
+    "spy": (lambda c, p: submit(c, "spy", with_code("q_6", "print('\\n'.join(In))")), "graded", 11),
     "output_flood": (lambda c, p: submit(c, "output_flood", with_code(
         "q_3", "for _ in range(100):\n    print('x' * 1_000_000)")), "flagged", 11),
 }
@@ -253,18 +255,14 @@ def test_flood_did_not_reach_the_notebook(graded):
 def test_feedback_never_shows_hidden_tests(graded):
     """Does generated feedback leave out hidden tests, also when a submission printed them?"""
     course, _, _, _, _ = graded
-    # A submission that captured hidden tests while they ran (IPython's input history) and printed them.
-    spy = with_code("q_6", "print('\\n'.join(In))")
-    submit(course, "spy", spy)
-    run = [sys.executable, "-m", "learntools_lite.grading", "--course", str(course)]
-    subprocess.run(run + ["autograde", ASSIGNMENT, "--student", "spy", "--student", "good"],
-                   check=True, capture_output=True, timeout=900)
     autograded = (course / "autograded" / "spy" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb").read_text()
     assert HIDDEN_LINE in json.loads(json.dumps(autograded))  # the spy did capture it
     # ex1's written answer (q_8) is graded by hand: feedback is sent before that only when asked.
-    subprocess.run(run + ["feedback", ASSIGNMENT, "--allow-pending"], check=True, capture_output=True,
-                   timeout=900)
-    for student in ("spy", "good", "deleted_cell"):
+    students = ("spy", "good", "deleted_cell")
+    subprocess.run([sys.executable, "-m", "learntools_lite.grading", "--course", str(course), "feedback",
+                    ASSIGNMENT, "--allow-pending", *[a for s in students for a in ("--student", s)]],
+                   check=True, capture_output=True, timeout=900)
+    for student in students:
         html = (course / "feedback" / student / ASSIGNMENT / f"{ASSIGNMENT}.html").read_text()
         assert "BEGIN HIDDEN TESTS" not in html
         assert "train_images[:4])" not in html and "_x[i, ch, r, k]" not in html

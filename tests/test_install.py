@@ -35,7 +35,10 @@ OFFLINE = ["--no-index"]
 def run(cmd, cwd: Path, **kw) -> subprocess.CompletedProcess:
     """Run `cmd` with pip's own settings only (no machine-wide indexes or links); fail with its output."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("PIP_")}
-    env.update(PIP_CONFIG_FILE=os.devnull, PIP_DISABLE_PIP_VERSION_CHECK="1", **kw.pop("env", {}))
+    # PIP_COMPILE=no: no byte-compiling. These venvs live for one test, compiling TensorFlow's
+    # modules is most of an install's CPU time, and Python compiles what it imports anyway.
+    env.update(PIP_CONFIG_FILE=os.devnull, PIP_DISABLE_PIP_VERSION_CHECK="1", PIP_COMPILE="no",
+               **kw.pop("env", {}))
     done = subprocess.run([str(c) for c in cmd], cwd=cwd, env=env, capture_output=True, text=True,
                           timeout=1800, **kw)
     assert done.returncode == 0, f"{' '.join(map(str, cmd))} failed:\n{done.stdout[-4000:]}\n{done.stderr[-4000:]}"
