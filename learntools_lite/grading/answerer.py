@@ -1,7 +1,8 @@
 """The kernel's side of a data query: SENT AS SOURCE TEXT, never imported in the kernel.
 
-The grader reads this file and sends its text, followed by one call of
-`_ltl_answer(request, globals())`, as the code of an execute request. So
+The grader reads this file and sends its text, as a string literal that the
+execute request exec's in a fresh namespace before calling
+`_ltl_answer(request, globals())` (queries.py, `_query_code`). So
 nothing the submission put on the kernel's path is used to answer, though
 the learner's code can still change what this code does (patch NumPy, add
 an input transformer that rewrites it): the grader treats every reply as
