@@ -118,8 +118,21 @@ def wait_for_list(page, name: str, rows: int):
             page.wait_for_selector(f"#{name}_assignments_list_loading", state="hidden",
                                    timeout=120_000)
             refresh_at = time.time() + 20
-    assert locator.count() == rows, f"{name} assignments: {locator.all_inner_texts()}"
+    assert locator.count() == rows, (f"{name} assignments: {locator.all_inner_texts()}; "
+                                     f"the server's lists: {server_lists(page)}")
     return locator
+
+
+def server_lists(page) -> dict:
+    """What nbgrader's assignment-list handler answers for each course (to tell an empty
+    list from a failed one when the panel shows too few rows)."""
+    base = page.url.split("/lab")[0]
+    try:
+        courses = page.request.get(f"{base}/courses").json()
+        return {course: page.request.get(f"{base}/assignments", params={"course_id": course}).text()[:3000]
+                for course in courses.get("value", [])}
+    except Exception as err:  # the diagnosis must not hide the failure it explains
+        return {"error": repr(err)}
 
 
 def fetch_released(page, assignment: str) -> None:
