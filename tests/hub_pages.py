@@ -110,10 +110,17 @@ def wait_for_list(page, name: str, rows: int):
     page.wait_for_selector(f"#{name}_assignments_list_loading", state="hidden")
     locator = page.locator(f"#{name}_assignments_list > .list_item")
     deadline = time.time() + 240
-    refresh_at = time.time() + 20
+    refresh_at, reload_at = time.time() + 20, time.time() + 80
     while locator.count() != rows and time.time() < deadline:
         page.wait_for_timeout(500)
-        if locator.count() != rows and time.time() > refresh_at:
+        if locator.count() != rows and time.time() > reload_at:
+            # Still short after several refreshes: reload the page and reopen the panel,
+            # which asks for the course list again too.
+            page.reload()
+            page.wait_for_selector(MENU_BAR, timeout=120_000)
+            open_assignments(page)
+            reload_at = time.time() + 80
+        elif locator.count() != rows and time.time() > refresh_at:
             page.locator("#refresh_assignments_list").click()
             page.wait_for_selector(f"#{name}_assignments_list_loading", state="hidden",
                                    timeout=120_000)
