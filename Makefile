@@ -52,9 +52,9 @@ translations: venv
 TEST_WORKERS ?= 3
 XDIST = -n $(TEST_WORKERS) --dist loadgroup --durations=25
 
-## test: the whole test suite (notebooks, nbgrader round trip, checkers, browser, class hub), in parallel
+## test: the whole test suite (notebooks, nbgrader round trip, checkers, browser, class hub), in parallel; the book builds meanwhile
 test: venv proxy
-	$(BIN)/python -m pytest $(XDIST) $(PYTEST_ARGS)
+	$(BIN)/python -m pytest $(XDIST) --book-in-background $(PYTEST_ARGS)
 
 ## test-fast: the suite without slow end-to-end and browser tests
 test-fast: venv
@@ -62,7 +62,7 @@ test-fast: venv
 
 ## test-browser: only the tests that drive headless Chromium
 test-browser: venv
-	$(BIN)/python -m pytest $(XDIST) -m browser $(PYTEST_ARGS)
+	$(BIN)/python -m pytest $(XDIST) -m browser --book-in-background $(PYTEST_ARGS)
 
 ## lab: open the exercises in JupyterLab, with the learner's tools only (also as root, e.g. in a container)
 lab: venv

@@ -66,10 +66,17 @@ def build_edition(language: str, build_dir: Path) -> Path:
         return html
     own = build_dir / language / "html"
     _sphinx("html", own, own.parent / ".doctrees", build_dir, {"language": language, **edition_settings(language)})
+    # Replace the published folder in two renames, so a reader (or a test serving
+    # the book) never finds it half-copied or missing for the length of a copy.
     published = html / language
+    incoming, outgoing = html / f".{language}.incoming", html / f".{language}.outgoing"
+    for stale in (incoming, outgoing):
+        shutil.rmtree(stale, ignore_errors=True)
+    shutil.copytree(own, incoming)
     if published.exists():
-        shutil.rmtree(published)
-    shutil.copytree(own, published)
+        published.rename(outgoing)
+    incoming.rename(published)
+    shutil.rmtree(outgoing, ignore_errors=True)
     return published
 
 

@@ -20,10 +20,14 @@ from notebooks import ROOT
 
 HTML = ROOT / "_build" / "html"
 CACHE = ROOT / "_build" / ".jupyter_cache"
+# Touched after every build the tests made: Sphinx rewrites only the pages that
+# changed, so no page's time says when the book was last brought up to date.
+STAMP = ROOT / "_build" / ".built-for-tests"
 
 
-def build_book(env_overrides: dict | None = None, force: bool = False) -> None:
-    """Build the book into _build/html if it is missing or older than its sources."""
+def build_book(env_overrides: dict | None = None, force: bool = False, log=None) -> None:
+    """Build the book into _build/html if it is missing or older than its sources
+    (`log`: a file for the build's output; default: the caller's)."""
     (ROOT / "_build").mkdir(exist_ok=True)
     with FileLock(ROOT / "_build" / ".build.lock"):
         editions = [HTML / "index.html", HTML / "zh_CN" / "index.html"]
@@ -35,16 +39,18 @@ def build_book(env_overrides: dict | None = None, force: bool = False) -> None:
                    if k not in ("MPLBACKEND", "PYTEST_CURRENT_TEST")}
             env.update(env_overrides or {})
             # Both editions, as `make book` builds them (English, then Chinese from the cache).
+            STAMP.unlink(missing_ok=True)
             subprocess.run([sys.executable, str(ROOT / "scripts" / "build_book.py")], cwd=ROOT,
-                           check=True, env=env)
+                           check=True, env=env, stdout=log, stderr=log)
+            STAMP.touch()
 
 
-def ensure_book() -> None:
+def ensure_book(log=None) -> None:
     """The book built as `make book` builds it without a JupyterHub URL (a build with one is redone)."""
     index = HTML / "index.html"
     built_for_a_hub = index.is_file() and any(
         "/hub/user-redirect/" in p.read_text(encoding="utf-8") for p in HTML.glob("book/*.html"))
-    build_book({"JUPYTERHUB_URL": ""}, force=built_for_a_hub)
+    build_book({"JUPYTERHUB_URL": ""}, force=built_for_a_hub, log=log)
 
 
 def executed(path: Path) -> nbformat.NotebookNode:
@@ -59,7 +65,9 @@ def executed(path: Path) -> nbformat.NotebookNode:
 
 
 def _sources_newer_than_build() -> bool:
-    built = min((HTML / "index.html").stat().st_mtime, (HTML / "zh_CN" / "index.html").stat().st_mtime)
+    if not STAMP.is_file():
+        return True
+    built = STAMP.stat().st_mtime
     sources = [ROOT / "_toc.yml", ROOT / "_config.yml", *ROOT.glob("book/*"), *ROOT.glob("book/_ext/*.py"),
                *ROOT.glob("book/_ext/*/*"), *ROOT.glob("exercises/*/*.ipynb"), ROOT / "scripts" / "build_book.py",
                *ROOT.glob("locales/*/LC_MESSAGES/**/*.po")]

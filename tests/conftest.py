@@ -16,6 +16,45 @@ if os.environ.get("PATH", "").split(os.pathsep)[0] != _BIN:
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 _SHARED_SCOPES = ("module", "class")
+# Modules that read the built book (tests/book.py): collected last, so that under
+# --book-in-background the other tests run while the book builds.
+BOOK_MODULES = {"test_browser_book", "test_browser_book_zh", "test_browser_reading", "test_browser_explorer",
+                "test_chapters_execute", "test_i18n_english_prose"}
+
+
+def pytest_addoption(parser):
+    parser.addoption("--book-in-background", action="store_true",
+                     help="build the book (tests/book.py) in the background from the start of the run; "
+                          "the tests that read it run last and wait for it (what `make test` does)")
+
+
+def pytest_configure(config):
+    """With --book-in-background, the main process (never an xdist worker) starts the book
+    build at once; a worker's ensure_book() waits on the build's lock, then finds it done."""
+    if not config.getoption("book_in_background", False) or hasattr(config, "workerinput"):
+        return
+    import threading
+
+    from book import ensure_book
+
+    log_path = Path(__file__).resolve().parent.parent / "_build" / "book-build-for-tests.log"
+    log_path.parent.mkdir(exist_ok=True)
+
+    def build():
+        with open(log_path, "w") as log:
+            try:
+                ensure_book(log=log)
+            except Exception as err:  # the tests that need the book build it again and fail with the reason
+                log.write(f"\nthe background build failed: {err!r}\n")
+
+    config._book_build = threading.Thread(target=build, name="book-build", daemon=True)
+    config._book_build.start()
+
+
+def pytest_unconfigure(config):
+    build = getattr(config, "_book_build", None)
+    if build is not None:
+        build.join()  # never leave a half-built book (or a kernel of it) behind
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -24,6 +63,7 @@ def pytest_collection_modifyitems(config, items):
     runs on the same worker as the rest of its module, so the fixture (a built
     book, a JupyterLab server, a graded course, a trained model) is set up once,
     not once per worker. Tests without such fixtures are spread one by one."""
+    items.sort(key=lambda item: item.module.__name__ in BOOK_MODULES)  # stable: order kept otherwise
     for item in items:
         if item.get_closest_marker("xdist_group"):
             continue
