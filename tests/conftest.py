@@ -14,6 +14,13 @@ _BIN = str(Path(sys.executable).parent)
 if os.environ.get("PATH", "").split(os.pathsep)[0] != _BIN:
     os.environ["PATH"] = _BIN + os.pathsep + os.environ.get("PATH", "")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+# One thread per kernel for NumPy's BLAS and TensorFlow: the suite already runs
+# several processes per core, and a multi-threaded BLAS or TensorFlow op waiting
+# for a busy core spins, burning CPU the other tests need. Inherited by every
+# kernel and command the tests start (a sandboxed grading kernel starts clean).
+for _name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "TF_NUM_INTRAOP_THREADS"):
+    os.environ.setdefault(_name, "1")
+os.environ.setdefault("TF_NUM_INTEROP_THREADS", "2")  # ops that wait on each other (tf.data) need two
 
 _SHARED_SCOPES = ("module", "class")
 # Modules that read the built book (tests/book.py): collected last, so that under

