@@ -48,9 +48,10 @@ translations: venv
 	$(BIN)/sphinx-intl update --pot-dir _build/gettext --locale-dir locales --language zh_CN --line-width 0
 
 # Tests run in parallel (pytest-xdist): TEST_WORKERS processes, a module with
-# shared fixtures kept on one worker (tests/conftest.py). TEST_WORKERS=0: serial.
+# shared fixtures kept on one worker, modules taken in the order tests/conftest.py
+# sets (longest first, the book's readers last). TEST_WORKERS=0: serial.
 TEST_WORKERS ?= 3
-XDIST = -n $(TEST_WORKERS) --dist loadgroup --durations=25
+XDIST = -n $(TEST_WORKERS) --dist loadgroup --no-loadscope-reorder --durations=25
 
 ## test: the whole test suite (notebooks, nbgrader round trip, checkers, browser, class hub), in parallel; the book builds meanwhile
 test: venv proxy

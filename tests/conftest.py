@@ -23,10 +23,24 @@ for _name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "TF_
 os.environ.setdefault("TF_NUM_INTEROP_THREADS", "2")  # ops that wait on each other (tf.data) need two
 
 _SHARED_SCOPES = ("module", "class")
-# Modules that read the built book (tests/book.py): collected last, so that under
-# --book-in-background the other tests run while the book builds.
-BOOK_MODULES = {"test_browser_book", "test_browser_book_zh", "test_browser_reading", "test_browser_explorer",
-                "test_chapters_execute", "test_i18n_english_prose"}
+# The order workers take modules in (`make test` keeps it: --no-loadscope-reorder).
+# First the longest shared fixtures, so no long one starts last; then the rest; last
+# the modules that read the built book (tests/book.py), so that under
+# --book-in-background every other test runs while the book builds.
+LONG_FIRST = ["test_grading_attacks", "test_install", "test_grading_parallel", "test_grading_hostile",
+              "test_nbgrader_roundtrip", "test_hub", "test_grading_totals", "test_grading_records",
+              "test_exercises_execute", "test_translated_exercise"]
+BOOK_MODULES = ["test_browser_book_zh", "test_browser_book", "test_i18n_english_prose", "test_browser_reading",
+                "test_browser_explorer", "test_chapters_execute"]
+
+
+def _run_order(item) -> tuple[int, int]:
+    name = item.module.__name__
+    if name in LONG_FIRST:
+        return 0, LONG_FIRST.index(name)
+    if name in BOOK_MODULES:
+        return 2, BOOK_MODULES.index(name)
+    return 1, 0
 
 
 def pytest_addoption(parser):
@@ -70,7 +84,7 @@ def pytest_collection_modifyitems(config, items):
     runs on the same worker as the rest of its module, so the fixture (a built
     book, a JupyterLab server, a graded course, a trained model) is set up once,
     not once per worker. Tests without such fixtures are spread one by one."""
-    items.sort(key=lambda item: item.module.__name__ in BOOK_MODULES)  # stable: order kept otherwise
+    items.sort(key=_run_order)  # stable: the order within a module is kept
     for item in items:
         if item.get_closest_marker("xdist_group"):
             continue

@@ -67,6 +67,8 @@ class FunctionQuestion(Question):
     timed out is not called again in the same check. The learner's prints
     are dropped; an argument changed in place is reported. Outputs follow
     the tolerance policy (tolerance.py); `rtol`/`atol` left None use it.
+    A tuple result is compared part by part, each part named in messages by
+    `output_names` (when given for every part) or as `result[i]`.
     """
 
     oracle: Callable | None = None
@@ -78,6 +80,7 @@ class FunctionQuestion(Question):
     rtol: float | None = None
     atol: float | None = None
     timeout: float = 5.0
+    output_names: Sequence[str] = ()   # names of a tuple result's parts in messages, e.g. ("dW", "db", "dX")
     check_timeout: float = 60.0
     compare_output: Callable | None = None   # (name, actual, expected) -> message | None
 
@@ -96,8 +99,10 @@ class FunctionQuestion(Question):
                 return text("wrong_type", name=label,
                             expected=text("type.tuple_of", n=len(expected)),
                             actual=type_name(actual))
-            for i, (a, e) in enumerate(zip(actual, expected)):
-                reason = self._compare(f"{label}[{i}]", a, e)
+            names = (self.output_names if len(self.output_names) == len(expected)
+                     else [f"{label}[{i}]" for i in range(len(expected))])
+            for name, a, e in zip(names, actual, expected):
+                reason = self._compare(name, a, e)
                 if reason:
                     return reason
             return None

@@ -14,9 +14,9 @@ def same(value, wanted) -> bool:
 
 
 class BackwardQuestion(FunctionQuestion):
-    """A FunctionQuestion for backward passes.
+    """A FunctionQuestion for backward passes (the parts of a tuple result are
+    named by the core's `output_names`: `dW`, `db`, `dX`).
 
-    - `output_names` name the parts of a tuple result in messages (`dW`, `db`, `dX`);
     - `normalise(result)` turns an accepted alternative form into the expected one;
     - `square_cases`: a missing transpose raises on non-square arrays before
       its output can be compared with the catalogued mistakes; when the
@@ -24,7 +24,6 @@ class BackwardQuestion(FunctionQuestion):
       runs (wrongly) and can be named.
     """
 
-    output_names = ()
     normalise = None
     square_cases = ()
     atol = 1e-7
@@ -32,13 +31,6 @@ class BackwardQuestion(FunctionQuestion):
     def _compare(self, label, actual, expected):
         if self.normalise is not None:
             actual = self.normalise(actual)
-        if (self.output_names and isinstance(expected, tuple)
-                and isinstance(actual, (tuple, list)) and len(actual) == len(expected)):
-            for part, a, e in zip(self.output_names, actual, expected):
-                reason = super()._compare(part, a, e)
-                if reason:
-                    return reason
-            return None
         return super()._compare(label, actual, expected)
 
     def _check(self, func):

@@ -17,22 +17,6 @@ _ = catalogue("ex5_cnn")
 OUTPUT_NAMES = ("dX", "dK", "db")
 
 
-class LabelledGradients(FunctionQuestion):
-    """A FunctionQuestion whose tuple result is (dX, dK, db): messages name the part."""
-
-    output_names = OUTPUT_NAMES
-
-    def _compare(self, label, actual, expected):
-        if (isinstance(expected, tuple) and isinstance(actual, (tuple, list))
-                and len(actual) == len(expected) == len(self.output_names)):
-            for part, a, e in zip(self.output_names, actual, expected):
-                reason = super()._compare(part, a, e)
-                if reason:
-                    return reason
-            return None
-        return super()._compare(label, actual, expected)
-
-
 def _grad_case(rng):
     n, c_in, c_out = int(rng.integers(1, 3)), int(rng.integers(2, 4)), int(rng.integers(2, 4))
     while c_out == c_in:            # so that a db scaled by C_in or by C_out can be told apart
@@ -62,8 +46,9 @@ def _with(part, change):
 
 DX, DK, DB = range(3)
 
-q_6 = LabelledGradients(
+q_6 = FunctionQuestion(
     var="conv2d_backward",
+    output_names=OUTPUT_NAMES,
     oracle=conv_grads,
     cases=_grad_cases,
     random_cases=_grad_case,
