@@ -5,7 +5,9 @@
 Each side runs in its own fresh clone of the committed HEAD (no _build/, so
 the book is built and its chapters executed, as in CI) with this environment's
 Python: A is `pytest -p no:xdist` (how `make test` ran before), B is
-`pytest -n WORKERS --dist loadgroup` (how `make test` runs now). The runs
+`pytest -n WORKERS --dist loadgroup --no-loadscope-reorder --book-in-background`
+(how `make test` runs now: modules in tests/conftest.py's order, the book built
+meanwhile). The runs
 are long, so each side runs once; the machine's load average is printed
 before and after each, since other work on a shared machine changes the
 figures. Logs go to bench/_out/.
@@ -53,10 +55,12 @@ def run_suite(name: str, args: list[str]) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--workers", default="3")
-    parser.add_argument("--order", default="AB", choices=["AB", "BA"])
+    parser.add_argument("--order", default="AB", choices=["AB", "BA", "A", "B"],
+                        help="the sides to run, in this order (one letter: that side only)")
     opts = parser.parse_args()
     sides = {"A": ("serial", ["-p", "no:xdist"]),
-             "B": (f"xdist-n{opts.workers}", ["-n", opts.workers, "--dist", "loadgroup"])}
+             "B": (f"xdist-n{opts.workers}", ["-n", opts.workers, "--dist", "loadgroup", "--no-loadscope-reorder",
+                                              "--book-in-background"])}
     cores = os.cpu_count()
     print(f"{cores} cores, Python {sys.version.split()[0]}, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
     results = {}
@@ -66,7 +70,8 @@ def main() -> None:
         print(f"{side} {name:12s} wall {r['wall'] / 60:6.1f} min  CPU {r['cpu'] / 60:6.1f} min "
               f"({100 * r['cpu'] / r['wall'] / cores:3.0f}% of {cores} cores)  load {r['load']}  "
               f"exit {r['rc']}: {r['summary']}", flush=True)
-    print(f"serial / parallel wall time: {results['A']['wall'] / results['B']['wall']:.2f}x")
+    if len(results) == 2:
+        print(f"serial / parallel wall time: {results['A']['wall'] / results['B']['wall']:.2f}x")
 
 
 if __name__ == "__main__":

@@ -58,14 +58,13 @@ def edition_settings(language: str) -> dict:
     return settings
 
 
-def _name_the_icon(folder: Path) -> None:
-    """Jupyter Book's root index.html is a bare refresh to the first page; without an icon
-    link a browser asks for /favicon.ico, which does not exist (a 404 in its console)."""
-    index = folder / "index.html"
-    text = index.read_text(encoding="utf-8") if index.is_file() else ""
-    if text.startswith("<meta http-equiv=\"Refresh\"") and (folder / "_static" / "favicon.png").is_file():
-        index.write_text('<link rel="icon" href="_static/favicon.png" type="image/png" />\n' + text,
-                         encoding="utf-8")
+def _icon_at_the_root(folder: Path) -> None:
+    """Jupyter Book's root index.html is a bare refresh to the first page, with no icon
+    link, so a browser may ask for /favicon.ico before it moves on: serve the book's icon
+    there (a PNG, which browsers take at that name) instead of a 404."""
+    icon = folder / "_static" / "favicon.png"
+    if icon.is_file():
+        shutil.copyfile(icon, folder / "favicon.ico")
 
 
 def build_edition(language: str, build_dir: Path) -> Path:
@@ -73,11 +72,11 @@ def build_edition(language: str, build_dir: Path) -> Path:
     html = build_dir / "html"
     if language == "en":
         _sphinx("html", html, build_dir / ".doctrees", build_dir, {})  # where `jupyter-book build` keeps them
-        _name_the_icon(html)
+        _icon_at_the_root(html)
         return html
     own = build_dir / language / "html"
     _sphinx("html", own, own.parent / ".doctrees", build_dir, {"language": language, **edition_settings(language)})
-    _name_the_icon(own)
+    _icon_at_the_root(own)
     # Replace the published folder in two renames, so a reader (or a test serving
     # the book) never finds it half-copied or missing for the length of a copy.
     published = html / language
