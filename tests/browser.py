@@ -97,7 +97,9 @@ def chromium():
 
 def screenshot(page, name: str) -> None:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    # A full-page shot of a long chapter (chapter 3's explorers) can take well over
+    # Playwright's default 30 s while the whole suite loads both cores.
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True, timeout=120_000)
 
 
 def wait_for_server(url: str, process, log: Path, what: str, timeout: float) -> None:
