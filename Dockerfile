@@ -22,8 +22,9 @@ ENV VIRTUAL_ENV=/opt/course \
 COPY requirements.txt constraints.txt pyproject.toml README.md LICENSE /opt/course-src/
 COPY scripts/install_env.sh /opt/course-src/scripts/
 COPY learntools_lite /opt/course-src/learntools_lite
+# No download cache in the image (pip's and uv's).
 RUN python -m venv /opt/course \
-    && /opt/course-src/scripts/install_env.sh /opt/course/bin/python --no-cache-dir \
+    && PIP_NO_CACHE_DIR=1 UV_NO_CACHE=1 /opt/course-src/scripts/install_env.sh /opt/course/bin/python \
     && rm -rf /opt/course-src
 
 # The course's notebooks and nbgrader config, as the learner's starting folder.

