@@ -3,9 +3,12 @@
 The front end (static/sgd_explorer.js) only draws; everything it draws comes
 from here, as one "bundle": a JSON object with the settings on each axis of
 a grid (learning rates, batch sizes, optimizers), the data set, the views and
-their loss-surface pictures, and one zlib-compressed, base64-encoded blob of
-binary arrays. The book embeds the bundle of a whole grid; the live widget
-sends a bundle of a grid of one, for whatever setting the learner picked.
+their loss-surface pictures, and one base64-encoded blob of binary arrays.
+The book embeds the bundle of a whole grid, its blob zlib-compressed
+(`"compression": "deflate"`); the live widget sends a bundle of a grid of
+one, for whatever setting the learner picked, uncompressed (`"none"`): a
+browser inflates only asynchronously, which took more time on each request
+than the run's few kilobytes take to travel.
 
 Only what is drawn is sent, quantised where the eye cannot tell:
 
@@ -75,11 +78,11 @@ def run_bundle(trajectory, interval=100, views=None):
     `views` caches surface pictures between calls: {(data set, view): data URI}."""
     s = trajectory.settings
     return _bundle(s, (s.learning_rate,), (s.batch_size,), (s.optimizer,), interval,
-                   views, trajectory)
+                   views, trajectory, compress=False)
 
 
 def _bundle(settings, learning_rates, batch_sizes, optimizers, interval, cache=None,
-            known=None):
+            known=None, compress=True):
     blob = _Blob()
     s = settings
     batches = {}
@@ -126,7 +129,8 @@ def _bundle(settings, learning_rates, batch_sizes, optimizers, interval, cache=N
         "dataset": dataset, "batches": batches, "views": views,
         "runs": runs, "codes": codes, "run_count": len(records), "code_max": CODE_MAX,
         "diverged_message": text("sgd.diverged", step="{step}"),
-        "blob": base64.b64encode(zlib.compress(blob.bytes(), 9)).decode("ascii"),
+        "compression": "deflate" if compress else "none",
+        "blob": base64.b64encode(zlib.compress(blob.bytes(), 9) if compress else blob.bytes()).decode("ascii"),
     }
 
 

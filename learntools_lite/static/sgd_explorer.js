@@ -32,7 +32,9 @@ const RUN_HEADER_BYTES = 40;  // sgd_payload.RUN_HEADER: uint16 x 3, int8 x 2, f
 
 /** The bundle with its blob unpacked: data set, batches, views and runs. */
 export async function decode(bundle) {
-  const bytes = await inflate(base64Bytes(bundle.blob));
+  const raw = base64Bytes(bundle.blob);
+  // The live widget's one run comes uncompressed: no await between its arrival and its draw.
+  const bytes = bundle.compression === "none" ? raw : await inflate(raw);
   const buffer = bytes.buffer;
   const section = ([offset, length], Type) =>
     new Type(buffer, offset, length / Type.BYTES_PER_ELEMENT);
