@@ -635,3 +635,16 @@ def test_display_renders_bold_outside_code_but_not_arithmetic():
     assert "the <strong>shape</strong> is right" in html
     assert "只用<strong>一个</strong>样本" in html
     assert "size**2 of it" in html and "<code>a**b**c</code>" in html
+
+
+def test_a_tuple_of_the_wrong_length_says_how_many_values_it_has():
+    """Does a function returning 2 of 3 asked parts hear "a tuple of 2 values", not
+    "should be a tuple of 3 values, but it is a tuple"?"""
+    f = FunctionQuestion(var="f", oracle=lambda x: (x, x, x), cases=[(1.0,)],
+                         output_names=("dX", "dK", "db"))
+    v = f.check_value(lambda x: (x, x))
+    assert v.status is Status.INCORRECT
+    assert "a tuple of 3 values" in v.message and "a tuple of 2 values" in v.message, v.message
+    v = f.check_value(lambda x: [x, x, x, x])
+    assert "a list of 4 values" in v.message, v.message
+    assert "a float" in f.check_value(lambda x: x).message
