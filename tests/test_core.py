@@ -648,3 +648,12 @@ def test_a_tuple_of_the_wrong_length_says_how_many_values_it_has():
     v = f.check_value(lambda x: [x, x, x, x])
     assert "a list of 4 values" in v.message, v.message
     assert "a float" in f.check_value(lambda x: x).message
+
+
+def test_a_value_slightly_off_everywhere_is_not_called_a_factor_of_about_1():
+    """Is a result 2e-5 too large everywhere (beyond the tolerance) reported by its first
+    difference, not as "off by a constant factor of about 1"? A real factor is still named."""
+    msg = cmp.compare("a", np.array([1.00002, 2.00004]), np.array([1.0, 2.0]))
+    assert "factor" not in msg and "first difference" in msg, msg
+    assert "factor of about 1.01" in cmp.compare("a", np.array([1.01, 2.02]), np.array([1.0, 2.0]))
+    assert "factor of about 2" in cmp.compare("a", np.array([2.0, 4.0]), np.array([1.0, 2.0]))
