@@ -68,6 +68,7 @@ _S, _T, _F = _SERIES.values()
 
 q_2 = ValueQuestion(
     var="series_shape",
+    reveal=False,  # a prediction: feedback never shows the answer
     expected=(_S, _T, _F),
     mistakes=[
         Mistake(_("q_2.mistake.features_last"), wrong=(_S, _F, _T)),
@@ -93,6 +94,7 @@ def _axis_is(value, axis, wrong):
 
 q_3 = ValueQuestion(
     var="predicted_shape",
+    reveal=False,  # a prediction: feedback never shows the answer
     expected=_window_shape,
     mistakes=[
         Mistake(_("q_3.mistake.stop_included"), matches=lambda v: _axis_is(v, 0, (65, 164))),
@@ -151,6 +153,7 @@ def _count(shapes):
 
 q_5a = ValueQuestion(
     var="dense_output_shape",
+    reveal=False,  # a prediction: feedback never shows the answer
     expected=(_BATCH, _LAYER_SIZES[-1]),
     mistakes=[
         Mistake(_("q_5a.mistake.first_layer"), wrong=(_BATCH, _LAYER_SIZES[1])),
@@ -162,6 +165,7 @@ q_5a = ValueQuestion(
 
 q_5b = ValueQuestion(
     var="dense_params",
+    reveal=False,  # a prediction: feedback never shows the answer
     expected=lambda: _count(_WEIGHT_SHAPES),
     mistakes=[
         Mistake(_("q_5b.mistake.no_biases"), wrong=lambda e: _count(_WEIGHT_SHAPES[::2])),

@@ -635,3 +635,58 @@ def test_display_renders_bold_outside_code_but_not_arithmetic():
     assert "the <strong>shape</strong> is right" in html
     assert "只用<strong>一个</strong>样本" in html
     assert "size**2 of it" in html and "<code>a**b**c</code>" in html
+
+
+def test_a_tuple_of_the_wrong_length_says_how_many_values_it_has():
+    """Does a function returning 2 of 3 asked parts hear "a tuple of 2 values", not
+    "should be a tuple of 3 values, but it is a tuple"?"""
+    f = FunctionQuestion(var="f", oracle=lambda x: (x, x, x), cases=[(1.0,)],
+                         output_names=("dX", "dK", "db"))
+    v = f.check_value(lambda x: (x, x))
+    assert v.status is Status.INCORRECT
+    assert "a tuple of 3 values" in v.message and "a tuple of 2 values" in v.message, v.message
+    v = f.check_value(lambda x: [x, x, x, x])
+    assert "a list of 4 values" in v.message, v.message
+    assert "a float" in f.check_value(lambda x: x).message
+
+
+def test_a_value_slightly_off_everywhere_is_not_called_a_factor_of_about_1():
+    """Is a result 2e-5 too large everywhere (beyond the tolerance) reported by its first
+    difference, not as "off by a constant factor of about 1"? A real factor is still named."""
+    msg = cmp.compare("a", np.array([1.00002, 2.00004]), np.array([1.0, 2.0]))
+    assert "factor" not in msg and "first difference" in msg, msg
+    assert "factor of about 1.01" in cmp.compare("a", np.array([1.01, 2.02]), np.array([1.0, 2.0]))
+    assert "factor of about 2" in cmp.compare("a", np.array([2.0, 4.0]), np.array([1.0, 2.0]))
+
+
+def test_a_question_that_must_not_reveal_its_answer_does_not():
+    """With `reveal=False`, is an unnamed wrong tuple or array told it is not right, without
+    the expected value or an expected entry, while a wrong form is still described?"""
+    q = ValueQuestion(var="shape", expected=(64, 20, 14), reveal=False)
+    msg = q.check_value((64, 10, 14)).message
+    assert msg == "`shape` = (64, 10, 14) is not right.", msg
+    msg = q.check_value((64, 20)).message
+    assert "a tuple of 3 values" in msg and "a tuple of 2 values" in msg and "20, 14" not in msg
+    assert "a tuple of 3 values" in q.check_value("64x20x14").message
+    assert q.check_value([64, 20, 14]).passed and q.check_value(np.array([64, 20, 14])).passed
+    a = ValueQuestion(var="w", expected=np.array([0.99, 1.99]), reveal=False)
+    msg = a.check_value(np.array([0.5, 1.0])).message
+    assert "0.99" not in msg and "instead of" not in msg and "not right" in msg, msg
+    assert "should be (64, 20, 14)" in ValueQuestion(var="shape", expected=(64, 20, 14)) \
+        .check_value((64, 10, 14)).message  # the default still says what is expected
+
+
+@pytest.mark.parametrize("module, qid", [("ex1_tensors", "q_2"), ("ex1_tensors", "q_3"),
+                                         ("ex1_tensors", "q_5a"), ("ex3_sgd", "q_1a"),
+                                         ("ex3_sgd", "q_4"), ("ex5_cnn", "q_2a")])
+def test_prediction_questions_do_not_give_the_answer_away(module, qid):
+    """Does a wrong prediction with no named mistake leave the expected numbers out?"""
+    import importlib
+
+    from learntools_lite.core.mistakes import resolve_expected
+
+    q = getattr(importlib.import_module(f"learntools_lite.{module}"), qid)
+    expected = resolve_expected(q.expected)
+    wrong = tuple(float(v) * 7 + 1 for v in np.ravel(expected))
+    msg = q.check_value(wrong).message
+    assert msg == f"`{q.name}` = {safe_repr(wrong, 80)} is not right.", msg

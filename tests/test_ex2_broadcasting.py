@@ -266,6 +266,8 @@ MISTAKES = [
     (ex2.q_7, _exp_over(lambda Z: Z.max(axis=1, keepdims=True), 0), "q_7.mistake.columns", {}),
     (ex2.q_7, lambda Z: np.exp(Z) / np.exp(Z).sum(axis=0), "q_7.mistake.columns", {}),
     (ex2.q_7, lambda Z: np.exp(Z - Z.max(axis=1, keepdims=True)), "q_7.mistake.not_normalised", {}),
+    (ex2.q_7, lambda Z: np.exp(Z - Z.max(axis=1, keepdims=True))
+     / np.exp(Z - Z.max(axis=1, keepdims=True)).sum(), "q_7.mistake.whole_sum", {}),
 ]
 
 

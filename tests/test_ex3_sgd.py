@@ -247,6 +247,8 @@ MISTAKES = [
     (ex3_sgd.q_2, loop(divide_w=lambda m, n, B: n), "but `grad_w` still divides"),
     (ex3_sgd.q_2, loop(full_data=True), "on all the data"),
     (ex3_sgd.q_2, loop(factor=1.0), "drops the factor 2"),
+    (ex3_sgd.q_2, loop(divide_w=lambda m, n, B: 1, divide_b=lambda m, n, B: 1),
+     "no longer divides at all"),
     (ex3_sgd.q_3a, 4, "leaves out the last, smaller batch"),
     (ex3_sgd.q_3a, 294 / 64, "not a whole number"),
     (ex3_sgd.q_3a, 294, "number of cars in an epoch"),

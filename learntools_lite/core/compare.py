@@ -172,7 +172,9 @@ def _value_detail(a, e, rtol, atol) -> str:
     nonzero = np.abs(head_e) > atol
     if nonzero.any():
         factor = (head_a[nonzero] / head_e[nonzero])[0]
-        if np.isfinite(factor) and factor != 0 and _constant_factor(head_a, head_e, factor, atol) \
+        # a factor that would read "about 1" says nothing: an offset or a first difference does
+        if np.isfinite(factor) and factor != 0 and abs(factor - 1) >= 1e-3 \
+                and _constant_factor(head_a, head_e, factor, atol) \
                 and _constant_factor(fa, fe, factor, atol):
             return text("values.factor", factor=float(np.real(factor)))
     first = fa[0] - fe[0]

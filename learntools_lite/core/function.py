@@ -96,9 +96,10 @@ class FunctionQuestion(Question):
             return self.compare_output(label, actual, expected)
         if isinstance(expected, tuple):
             if not isinstance(actual, (tuple, list)) or len(actual) != len(expected):
+                got = (text("type.sequence", kind=type(actual).__name__, n=len(actual))
+                       if isinstance(actual, (tuple, list)) else type_name(actual))
                 return text("wrong_type", name=label,
-                            expected=text("type.tuple_of", n=len(expected)),
-                            actual=type_name(actual))
+                            expected=text("type.tuple_of", n=len(expected)), actual=got)
             names = (self.output_names if len(self.output_names) == len(expected)
                      else [f"{label}[{i}]" for i in range(len(expected))])
             for name, a, e in zip(names, actual, expected):

@@ -84,6 +84,13 @@ def _unnormalised(Z):
         return np.exp(np.asarray(Z, dtype=float) - _row_max(np.asarray(Z, dtype=float)))
 
 
+def _whole_sum(Z):
+    """Shifted by each row's maximum, but divided by the sum of the whole array."""
+    e = _unnormalised(Z)
+    with np.errstate(all="ignore"):
+        return e / np.sum(e)
+
+
 def _logits(rng):
     """(samples, classes) with samples != classes; each row has its own offset, some huge."""
     classes = int(rng.integers(3, 7))
@@ -114,6 +121,7 @@ q_7 = FunctionQuestion(
         Mistake(_("q_7.mistake.columns"), wrong=exp_normalised(_row_max, 0)),
         Mistake(_("q_7.mistake.columns"), wrong=exp_normalised(_no_shift, 0)),
         Mistake(_("q_7.mistake.not_normalised"), wrong=_unnormalised),
+        Mistake(_("q_7.mistake.whole_sum"), wrong=_whole_sum),
     ],
     hints=[_("q_7.hint.1"), _("q_7.hint.2"), _("q_7.hint.3")],
 )

@@ -44,6 +44,7 @@ def _makes(wrong):
 
 q_4 = ValueQuestion(
     var="w_after_adam",
+    reveal=False,  # a prediction: feedback never shows the answer
     expected=AFTER_ONE_STEP,
     rtol=1e-4,  # Keras's own step (float32 constants) is 1.6e-5 off; a mistake is 1e-2 off
     mistakes=[Mistake(_(f"q_4.mistake.{key}"), matches=_makes(wrong))

@@ -37,6 +37,7 @@ def _last_batch_size(num_samples=N_TRAIN):
 
 q_3a = ValueQuestion(
     var="steps_per_epoch",
+    reveal=False,  # a prediction: feedback never shows the answer
     expected=_steps_per_epoch,
     mistakes=[
         Mistake(_("q_3a.mistake.floor"), wrong=lambda e: N_TRAIN // BATCH_SIZE),
@@ -49,6 +50,7 @@ q_3a = ValueQuestion(
 
 q_3b = ValueQuestion(
     var="last_batch_size",
+    reveal=False,  # a prediction: feedback never shows the answer
     expected=_last_batch_size,
     mistakes=[
         Mistake(_("q_3b.mistake.full"), wrong=lambda e: BATCH_SIZE),

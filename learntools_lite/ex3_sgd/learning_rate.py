@@ -29,6 +29,7 @@ def _largest_stable_rate():
 
 q_1a = ValueQuestion(
     var="factors",
+    reveal=False,  # a prediction: feedback never shows the answer
     expected=_step_factors,
     mistakes=[
         Mistake(_("q_1a.mistake.coefficient"), wrong=lambda e: 1 - LEARNING_RATE * COEFFICIENTS),
@@ -42,6 +43,7 @@ q_1a = ValueQuestion(
 
 q_1b = ValueQuestion(
     var="largest_stable_lr",
+    reveal=False,  # a prediction: feedback never shows the answer
     expected=_largest_stable_rate,
     mistakes=[
         Mistake(_("q_1b.mistake.one_step"), wrong=lambda e: e / 2),

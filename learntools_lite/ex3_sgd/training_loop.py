@@ -12,6 +12,7 @@ with the gradient scaled as that mistake scales it.
 import numpy as np
 
 from ..core import FunctionQuestion, Mistake
+from ..core import compare as cmp
 from ..messages import catalogue
 
 _ = catalogue("ex3_sgd")
@@ -61,6 +62,18 @@ def _all_samples(rows, n, batch_size):
     return rows / n
 
 
+# The batch's sum without any division, with or without the factor 2 (the mean
+# gradient is 2/m X^T e: the sum 2 X^T e is m times it, X^T e m/2 times).
+_SUMS = (_training(lambda rows, n, batch_size: rows),
+         _training(lambda rows, n, batch_size: rows / 2))
+
+
+def _sums_the_batch(args, value):
+    return isinstance(value, (tuple, list)) and len(value) == 2 and any(
+        all(cmp.compare("_", a, e) is None for a, e in zip(value, wrong(*args)))
+        for wrong in _SUMS)
+
+
 def _cases():
     rng = np.random.default_rng(3)
     X = rng.normal(size=(50, 3))
@@ -82,6 +95,7 @@ q_2 = FunctionQuestion(
     oracle=_training(),
     cases=_cases,
     random_cases=_random_case,
+    output_names=("w", "b"),
     mistakes=[
         Mistake(_("q_2.mistake.unfixed"), wrong=_training(_all_samples)),
         Mistake(_("q_2.mistake.batch_size"),
@@ -93,6 +107,7 @@ q_2 = FunctionQuestion(
         Mistake(_("q_2.mistake.full_data"), wrong=_training(full_data=True)),
         Mistake(_("q_2.mistake.no_factor_2"),
                 wrong=_training(lambda rows, n, batch_size: 0.5)),
+        Mistake(_("q_2.mistake.sum"), matches=_sums_the_batch),
     ],
     hints=[_("q_2.hint.1"), _("q_2.hint.2"), _("q_2.hint.3")],
 )

@@ -75,6 +75,7 @@ def _square(side, channels=FILTERS):
 
 q_2a = ValueQuestion(
     var="predicted_shape",
+    reveal=False,  # a prediction: feedback never shows the answer
     expected=KERAS_SHAPE,
     mistakes=[
         Mistake(_("q_2a.mistake.no_padding"),
@@ -98,6 +99,7 @@ _WEIGHTS = KERNEL * KERNEL * CHANNELS * FILTERS
 
 q_2b = ValueQuestion(
     var="predicted_params",
+    reveal=False,  # a prediction: feedback never shows the answer
     expected=KERAS_PARAMS,
     mistakes=[
         Mistake(_("q_2b.mistake.no_bias"), wrong=_WEIGHTS),
@@ -140,6 +142,7 @@ def _hand_mistake(key, **change):
 
 q_3 = ValueQuestion(
     var="y_10",
+    reveal=False,  # a prediction: feedback never shows the answer
     expected=_hand_value,
     mistakes=[
         _hand_mistake("no_stride", stride=1),

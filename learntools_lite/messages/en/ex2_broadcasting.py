@@ -201,6 +201,10 @@ MESSAGES = {
     "ex2_broadcasting.q_7.mistake.not_normalised":
         "`{name}` returns the exponentials without dividing by their row sums: the "
         "rows do not sum to 1.",
+    "ex2_broadcasting.q_7.mistake.whole_sum":
+        "`{name}` divides by the sum of the whole array (`e.sum()` without an axis): all "
+        "the entries together sum to 1, not each row. Divide each row by its own sum, "
+        "taken along the classes axis.",
     "ex2_broadcasting.q_7.hint.1":
         "softmax(z)_k = exp(z_k) / sum_j exp(z_j) for each row z. Subtracting any "
         "number c from every entry of a row leaves its softmax unchanged (exp(z - c) = "

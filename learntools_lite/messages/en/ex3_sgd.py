@@ -93,6 +93,11 @@ MESSAGES = {
     "ex3_sgd.q_2.mistake.no_factor_2":
         "`{name}` averages over the batch but drops the factor 2: the derivative of "
         "(y_hat - y)^2 is 2 (y_hat - y).",
+    "ex3_sgd.q_2.mistake.sum":
+        "`{name}` no longer divides at all: the gradient is now the batch's SUM, so each "
+        "step grows with the number of rows and a learning rate that suits one batch size "
+        "overshoots with a larger one. The loss is a mean over the batch: divide by the "
+        "number of rows this batch has.",
     # ---- q_3a, q_3b: the Keras training's batches
     "ex3_sgd.q_3a.hint.1":
         "One epoch shows the network every training car once, `batch_size` cars per "

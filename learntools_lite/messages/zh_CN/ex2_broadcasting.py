@@ -162,6 +162,9 @@ MESSAGES = {
         "每个样本一个概率分布。",
     "ex2_broadcasting.q_7.mistake.not_normalised":
         "`{name}` 返回的是指数，没有除以每行的和：各行的和不等于 1。",
+    "ex2_broadcasting.q_7.mistake.whole_sum":
+        "`{name}` 除以的是整个数组的和（`e.sum()` 没有指定轴）：所有元素加起来等于 1，"
+        "而不是每一行。请让每一行除以它自己沿类别轴的和。",
     "ex2_broadcasting.q_7.hint.1":
         "对每一行 z，softmax(z)_k = exp(z_k) / sum_j exp(z_j)。给一行的每个元素都减去同一个数 c，"
         "结果不变（exp(z - c) = exp(z) / exp(c)，exp(c) 会约掉），所以可以为每一行选一个 c，"
