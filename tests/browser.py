@@ -8,11 +8,15 @@ dependency. Playwright cannot download its own browser here, so it launches
 from __future__ import annotations
 
 import contextlib
+import json
+import secrets
 import functools
 import http.server
 import itertools
 import os
 import socket
+import subprocess
+import sys
 import threading
 import time
 import urllib.request
@@ -114,3 +118,41 @@ def wait_for_server(url: str, process, log: Path, what: str, timeout: float) -> 
         except OSError:
             time.sleep(1)
     raise RuntimeError(f"{what} did not answer in {timeout} s:\n{Path(log).read_text()}")
+
+
+def lab_env(home: Path) -> dict:
+    """The environment of a test's JupyterLab: its Jupyter, JupyterLab, IPython and
+    matplotlib folders in `home`, with LAB_SETTINGS as the user's settings."""
+    settings = home / "settings"
+    for name, value in LAB_SETTINGS.items():
+        path = settings / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(value))
+    return dict(os.environ, JUPYTER_CONFIG_DIR=str(home / "config"), JUPYTER_DATA_DIR=str(home / "data"),
+                JUPYTER_RUNTIME_DIR=str(home / "runtime"), JUPYTERLAB_SETTINGS_DIR=str(settings),
+                JUPYTERLAB_WORKSPACES_DIR=str(home / "workspaces"), IPYTHONDIR=str(home / "ipython"),
+                MPLCONFIGDIR=str(home / "mpl"))
+
+
+@contextlib.contextmanager
+def jupyter_lab(home: Path, root_dir: Path, *args: str):
+    """`jupyter lab` on 127.0.0.1 over `root_dir`, with the learner's server config (lab/,
+    as `make lab` gives it) and `lab_env(home)`; `args` go to its command line. Yields (url, token); stops it at the end."""
+    env = dict(lab_env(home), JUPYTER_CONFIG_PATH=str(ROOT / "lab"))
+    port, token = free_port(), secrets.token_hex(16)
+    log_path = home / "lab.log"
+    with open(log_path, "w") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
+             "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}", "--allow-root",
+             f"--ServerApp.root_dir={root_dir}", *args], env=env, stdout=log, stderr=subprocess.STDOUT)
+        url = f"http://127.0.0.1:{port}"
+        try:
+            wait_for_server(f"{url}/api/status?token={token}", server, log_path, "jupyter lab", 120)
+            yield url, token
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                server.kill()

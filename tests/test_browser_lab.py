@@ -14,18 +14,12 @@ this server.)
 """
 from __future__ import annotations
 
-import json
-import os
-import secrets
 import shutil
-import subprocess
-import sys
-from pathlib import Path
 
 import nbformat
 import pytest
 
-from browser import LAB_SETTINGS, chromium, free_port, screenshot, wait_for_server
+from browser import chromium, jupyter_lab, screenshot
 from notebooks import ROOT
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -52,34 +46,8 @@ def lab(tmp_path_factory):
     labels = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(LABELS_CELL)])
     labels.metadata["kernelspec"] = nb.metadata["kernelspec"]
     nbformat.write(labels, work / "labels.ipynb")
-    settings = home / "settings"
-    for name, value in LAB_SETTINGS.items():
-        path = settings / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(value))
-    # The learner's server config, as `make lab` gives it (lab/).
-    env = dict(os.environ, JUPYTER_CONFIG_PATH=str(ROOT / "lab"),
-               JUPYTER_CONFIG_DIR=str(home / "config"), JUPYTER_DATA_DIR=str(home / "data"),
-               JUPYTER_RUNTIME_DIR=str(home / "runtime"), JUPYTERLAB_SETTINGS_DIR=str(settings),
-               JUPYTERLAB_WORKSPACES_DIR=str(home / "workspaces"), IPYTHONDIR=str(home / "ipython"),
-               MPLCONFIGDIR=str(home / "mpl"))
-    port, token = free_port(), secrets.token_hex(16)
-    log = open(home / "lab.log", "w")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
-         "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}", "--allow-root",
-         f"--ServerApp.root_dir={work}"], env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_for_server(f"{url}/api/status?token={token}", server, home / "lab.log", "jupyter lab", 120)
+    with jupyter_lab(home, work) as (url, token):
         yield url, token, work
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-        log.close()
 
 
 @pytest.fixture(scope="module")

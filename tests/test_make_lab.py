@@ -6,17 +6,15 @@ whoever runs the tests: as root (CI, a container) it must start all the same.
 """
 from __future__ import annotations
 
-import json
 import os
 import secrets
 import signal
 import subprocess
-from pathlib import Path
 
 import pytest
 
 import hub_pages as ui
-from browser import LAB_SETTINGS, chromium, free_port, screenshot, wait_for_server
+from browser import chromium, free_port, lab_env, screenshot, wait_for_server
 from notebooks import ROOT
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -25,14 +23,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory):
     home = tmp_path_factory.mktemp("make-lab")
-    settings = home / "settings"
-    for name, value in LAB_SETTINGS.items():
-        (settings / name).parent.mkdir(parents=True, exist_ok=True)
-        (settings / name).write_text(json.dumps(value))
-    env = dict(os.environ, JUPYTER_CONFIG_DIR=str(home / "config"), JUPYTER_DATA_DIR=str(home / "data"),
-               JUPYTER_RUNTIME_DIR=str(home / "runtime"), JUPYTERLAB_SETTINGS_DIR=str(settings),
-               JUPYTERLAB_WORKSPACES_DIR=str(home / "workspaces"), IPYTHONDIR=str(home / "ipython"),
-               MPLCONFIGDIR=str(home / "mpl"))
+    env = lab_env(home)
     env.pop("JUPYTER_CONFIG_PATH", None)
     port, token = free_port(), secrets.token_hex(16)
     args = (f"--no-browser --ip=127.0.0.1 --port={port} --ServerApp.port_retries=0 "

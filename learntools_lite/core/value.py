@@ -56,7 +56,6 @@ class ValueQuestion(Question):
             return False
 
 
-
 def _without_the_answer(name, value, expected) -> str | None:
     """The message for a wrong `value` that shows neither `expected` nor any of its
     entries; None where the comparison's own message shows neither (numbers, a wrong
