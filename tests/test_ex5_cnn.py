@@ -356,10 +356,12 @@ MISTAKES = [
      "db_batch_mean"),
     ("q_6", backward_with(2, lambda db, X, K, G: G.mean(axis=(1, 2)).sum(axis=0)),
      "db_position_mean"),
+    ("q_6", backward_with(2, lambda db, X, K, G: G.mean(axis=(0, 1, 2))), "db_mean"),
     ("q_6", backward_with(2, lambda db, X, K, G: G[0].sum(axis=(0, 1))), "db_one_sample"),
     ("q_6", backward_with(1, lambda dK, X, K, G: dK / len(X)), "dK_batch_mean"),
     ("q_6", backward_with(1, lambda dK, X, K, G: np.einsum("ijcd->ijdc", dK)),
      "dK_channels_swapped"),
+    ("q_6", backward_with(1, lambda dK, X, K, G: np.flip(dK, axis=(0, 1))), "dK_flipped"),
     ("q_6", backward_dX_unflipped, "dX_unflipped"),
 ]
 

@@ -216,6 +216,10 @@ MESSAGES = {
     "ex5_cnn.q_6.mistake.db_position_mean":
         "`{name}` averages `db` over the output positions; the bias was added at EVERY "
         "position, so the gradients of all positions add up.",
+    "ex5_cnn.q_6.mistake.db_mean":
+        "`{name}` averages `db` over the batch and the output positions; the bias was "
+        "added at every position of every sample, so db[d] is the SUM of "
+        "output_error[..., d].",
     "ex5_cnn.q_6.mistake.db_one_sample":
         "`{name}` takes `db` from the first image only; sum over the whole batch.",
     "ex5_cnn.q_6.mistake.dK_batch_mean":
@@ -223,6 +227,11 @@ MESSAGES = {
     "ex5_cnn.q_6.mistake.dK_channels_swapped":
         "`{name}` returns `dK` with its channel axes swapped, (kh, kw, C_out, C_in): dK "
         "must have K's shape (kh, kw, C_in, C_out).",
+    "ex5_cnn.q_6.mistake.dK_flipped":
+        "`{name}` returns `dK` rotated by 180 degrees (both spatial axes reversed): "
+        "dK[i, j] collects the input pixels that K[i, j] multiplied, X[n, h + i, w + j] "
+        "times output_error[n, h, w], so it is a correlation of X with output_error, "
+        "with nothing flipped.",
     "ex5_cnn.q_6.mistake.dX_unflipped":
         "`{name}` computes `dX` with the kernel unflipped: the gradient with respect to "
         "the input is a FULL convolution of output_error with K (the kernel rotated by "

@@ -180,6 +180,9 @@ MESSAGES = {
     "ex5_cnn.q_6.mistake.db_position_mean":
         "`{name}` 对 `db` 在输出位置上取了平均；偏置在**每个**位置都加了一次，"
         "所以所有位置的梯度要相加。",
+    "ex5_cnn.q_6.mistake.db_mean":
+        "`{name}` 对 `db` 在批量和输出位置上取了平均；偏置在每个样本的每个位置都加了一次，"
+        "所以 db[d] 是 output_error[..., d] 的**和**。",
     "ex5_cnn.q_6.mistake.db_one_sample":
         "`{name}` 的 `db` 只取自第一张图像；要对整个批量求和。",
     "ex5_cnn.q_6.mistake.dK_batch_mean":
@@ -187,6 +190,10 @@ MESSAGES = {
     "ex5_cnn.q_6.mistake.dK_channels_swapped":
         "`{name}` 返回的 `dK` 两个通道轴互换了，形状是 (kh, kw, C_out, C_in)："
         "dK 必须与 K 同形状 (kh, kw, C_in, C_out)。",
+    "ex5_cnn.q_6.mistake.dK_flipped":
+        "`{name}` 返回的 `dK` 旋转了 180 度（两个空间轴都反过来了）："
+        "dK[i, j] 收集的是 K[i, j] 乘过的输入像素，即 X[n, h + i, w + j] 乘以 "
+        "output_error[n, h, w]，所以它是 X 与 output_error 的互相关，什么都不用翻转。",
     "ex5_cnn.q_6.mistake.dX_unflipped":
         "`{name}` 计算 `dX` 时没有翻转卷积核：对输入的梯度是 output_error 与 K 的**全**卷积"
         "（写成互相关时，卷积核要旋转 180 度）。",
