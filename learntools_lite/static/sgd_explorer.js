@@ -8,9 +8,9 @@
 //   mountStatic(host, bundle)   the book: sliders move over the embedded grid
 //   default.render({model, el}) anywidget: the kernel computes any setting
 
-const PAD = { left: 46, right: 10, top: 22, bottom: 30 };   // CSS pixels
-const FONT = "11px system-ui, sans-serif";
-const TITLE_FONT = "12px system-ui, sans-serif";
+const PAD = { left: 50, right: 10, top: 24, bottom: 34 };   // CSS pixels
+const FONT = "12px system-ui, sans-serif";   // 9 pt: the smallest text the book allows
+const TITLE_FONT = "13px system-ui, sans-serif";
 const COLOURS = ["fg", "muted", "grid", "warn", "points", "batch", "true",
   "batch-loss", "full-loss", "optimum"];
 
