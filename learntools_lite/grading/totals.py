@@ -11,7 +11,8 @@ per sandbox,
 - memory: each process's proportional set size (shared pages split between
   the processes sharing them, so forked children are not counted twice),
   without tmpfs pages, plus what the sandbox's tmpfs hold (/tmp, /dev/shm,
-  the working folder: RAM-backed files);
+  the working folder: RAM-backed files); measured exactly only once the
+  cheaper sum of resident sets, an upper bound, is over the limit;
 - CPU time of all its processes, plus what exited children handed to their
   parents;
 - processes and threads;
@@ -59,25 +60,41 @@ def sandbox_inits(parent: int, bwrap: str) -> list[psutil.Process]:
     return inits
 
 
-def usage(init: psutil.Process) -> Usage:
-    """What the sandbox whose namespace init is `init` uses right now."""
+def usage(init: psutil.Process, memory_limit: int | None = None) -> Usage:
+    """What the sandbox whose namespace init is `init` uses right now.
+
+    Memory is summed from each process's resident set (statm, cheap) first. A
+    process's RSS is at least its PSS, so while that sum is within `memory_limit`
+    the exact figure is too, and it is what `memory_bytes` holds. Only over it
+    is memory summed exactly, as PSS from smaps_rollup (whose cost grows with the
+    process's mappings: TensorFlow's are many)."""
     found = Usage()
     try:
         procs = [init] + init.children(recursive=True)
     except psutil.NoSuchProcess:
         return found
+    alive = []
     for proc in procs:
         try:
             with proc.oneshot():
                 cpu = proc.cpu_times()
                 found.cpu_seconds += cpu.user + cpu.system + cpu.children_user + cpu.children_system
                 found.processes += proc.num_threads()
-                mem = proc.memory_full_info()
-                found.memory_bytes += max(0, getattr(mem, "pss", mem.rss) - _pss_shmem(proc.pid))
+                found.memory_bytes += proc.memory_info().rss
+            alive.append(proc)
         except (psutil.Error, OSError):
             continue
     found.tmpfs_bytes, found.disk_bytes, found.full = _files_used(init.pid)
     found.memory_bytes += found.tmpfs_bytes
+    if memory_limit is not None and found.memory_bytes <= memory_limit:
+        return found
+    found.memory_bytes = found.tmpfs_bytes
+    for proc in alive:
+        try:
+            mem = proc.memory_full_info()
+            found.memory_bytes += max(0, getattr(mem, "pss", mem.rss) - _pss_shmem(proc.pid))
+        except (psutil.Error, OSError):
+            continue
     return found
 
 
@@ -172,7 +189,6 @@ class TotalsWatch:
 
     def __init__(self, limits: Limits, bwrap: str, on_stop: Callable[[str], None], interval: float = 0.25):
         self.limits, self.bwrap, self.on_stop, self.interval = limits, os.path.realpath(bwrap), on_stop, interval
-        self.peak = Usage()
         self._stopped: set[int] = set()
         self._done = threading.Event()
         self._thread = threading.Thread(target=self._run, name="totals-watch", daemon=True)
@@ -190,8 +206,7 @@ class TotalsWatch:
             for init in sandbox_inits(os.getpid(), self.bwrap):
                 if init.pid in self._stopped:
                     continue
-                used = usage(init)
-                self._keep_peak(used)
+                used = usage(init, self.limits.memory_bytes)
                 why = over_limit(used, self.limits)
                 if why:
                     try:
@@ -200,7 +215,3 @@ class TotalsWatch:
                         continue
                     self._stopped.add(init.pid)
                     self.on_stop(f"sandbox stopped, over its {why}")
-
-    def _keep_peak(self, used: Usage) -> None:
-        for name in ("memory_bytes", "cpu_seconds", "processes", "tmpfs_bytes", "disk_bytes"):
-            setattr(self.peak, name, max(getattr(self.peak, name), getattr(used, name)))
