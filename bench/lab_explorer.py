@@ -77,7 +77,7 @@ def main() -> int:
             nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
                                          "language": "python"}
             nbformat.write(nb, work / "explore_sgd.ipynb")
-            url, token = stack.enter_context(jupyter_lab(home, work, *extra))
+            url, token, _ = stack.enter_context(jupyter_lab(home, work, *extra))
             labs[side] = (url, token, work)
         browser = stack.enter_context(chromium())
         for _ in range(args.rounds):

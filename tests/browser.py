@@ -137,7 +137,8 @@ def lab_env(home: Path) -> dict:
 @contextlib.contextmanager
 def jupyter_lab(home: Path, root_dir: Path, *args: str):
     """`jupyter lab` on 127.0.0.1 over `root_dir`, with the learner's server config (lab/,
-    as `make lab` gives it) and `lab_env(home)`; `args` go to its command line. Yields (url, token); stops it at the end."""
+    as `make lab` gives it) and `lab_env(home)`; `args` go to its command line. Yields (url, token, the server's pid);
+    stops it at the end."""
     env = dict(lab_env(home), JUPYTER_CONFIG_PATH=str(ROOT / "lab"))
     port, token = free_port(), secrets.token_hex(16)
     log_path = home / "lab.log"
@@ -149,7 +150,7 @@ def jupyter_lab(home: Path, root_dir: Path, *args: str):
         url = f"http://127.0.0.1:{port}"
         try:
             wait_for_server(f"{url}/api/status?token={token}", server, log_path, "jupyter lab", 120)
-            yield url, token
+            yield url, token, server.pid
         finally:
             server.terminate()
             try:

@@ -46,7 +46,7 @@ def lab(tmp_path_factory):
     labels = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(LABELS_CELL)])
     labels.metadata["kernelspec"] = nb.metadata["kernelspec"]
     nbformat.write(labels, work / "labels.ipynb")
-    with jupyter_lab(home, work) as (url, token):
+    with jupyter_lab(home, work) as (url, token, _):
         yield url, token, work
 
 

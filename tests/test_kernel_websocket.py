@@ -2,7 +2,7 @@
 
 Every server config of the course (`make lab`'s lab/, the hub's student and
 instructor servers) names learntools_lite.kernel_websocket's connection
-class. A real `jupyter server` with the learner's config on 127.0.0.1 serves
+class. A real JupyterLab server with the learner's config on 127.0.0.1 serves
 a kernel through it: a websocket client gets the kernel's reply, and the
 server's own end of that websocket has TCP_NODELAY set (read from the
 server process's socket with pidfd_getfd).
@@ -13,18 +13,14 @@ import asyncio
 import ctypes
 import json
 import os
-import secrets
 import socket
-import subprocess
-import sys
 import uuid
-from pathlib import Path
 
 import pytest
 from tornado.httpclient import AsyncHTTPClient, HTTPRequest
 from tornado.websocket import websocket_connect
 
-from browser import free_port, wait_for_server
+from browser import jupyter_lab
 from notebooks import ROOT
 
 CLASS = "learntools_lite.kernel_websocket.NoDelayKernelWebsocketConnection"
@@ -87,25 +83,7 @@ async def kernel_reply_and_nodelay(url: str, token: str, pid: int) -> tuple[str,
 
 
 def test_the_learners_server_sets_tcp_nodelay_on_kernel_websockets(tmp_path):
-    port, token = free_port(), secrets.token_hex(16)
-    env = dict(os.environ, JUPYTER_CONFIG_PATH=str(ROOT / "lab"),
-               JUPYTER_CONFIG_DIR=str(tmp_path / "config"), JUPYTER_DATA_DIR=str(tmp_path / "data"),
-               JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"), IPYTHONDIR=str(tmp_path / "ipython"))
-    log = tmp_path / "server.log"
-    with open(log, "w") as out:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "jupyter", "server", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
-             "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
-             f"--ServerApp.root_dir={tmp_path}"], env=env, stdout=out, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_for_server(f"{url}/api/status?token={token}", server, log, "jupyter server", 120)
-        status, nodelay = asyncio.run(kernel_reply_and_nodelay(url, token, server.pid))
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-    assert status == "ok", Path(log).read_text()[-3000:]
+    with jupyter_lab(tmp_path, tmp_path) as (url, token, pid):
+        status, nodelay = asyncio.run(kernel_reply_and_nodelay(url, token, pid))
+    assert status == "ok"
     assert nodelay, "the server's end of the kernel websocket has Nagle's algorithm on"

@@ -130,6 +130,7 @@ class SafeExecute(Execute):
         self._output_seen = 0
         self._output_capped = False
         self._judge: TestCellJudge | None = None
+        self._sources: dict[str, str] | None = None  # the gradebook's cell texts, by grade_id
         try:
             return super().preprocess(nb, resources, km)
         finally:
@@ -184,29 +185,36 @@ class SafeExecute(Execute):
         """Drop the judge's query traffic from our own iopub queue before the next cell runs.
 
         Otherwise thousands of stale messages fill the queue (ZeroMQ's high-water
-        mark) and the next cell's own messages are dropped.
+        mark) and the next cell's own messages are dropped. Only what has arrived is
+        dropped, with no wait for silence (that was 50 ms per test cell): a message
+        still on its way belongs to a query, and nbclient ignores messages whose
+        parent is not the cell it runs.
         """
         deadline = time.monotonic() + seconds
         for _ in range(most):
             if time.monotonic() > deadline:
                 return
             try:
-                await ensure_async(self.kc.iopub_channel.get_msg(timeout=0.05))
+                await ensure_async(self.kc.iopub_channel.get_msg(timeout=0))
             except (queue.Empty, asyncio.TimeoutError, TimeoutError):
                 return
 
     def _instructor_source(self, grade_id: str | None) -> str | None:
-        """The test cell's text as the gradebook holds it (hidden tests included)."""
+        """The test cell's text as the gradebook holds it (hidden tests included); the
+        gradebook is read once per notebook, for all its cells."""
         from nbgrader.api import Gradebook, MissingEntry
 
         info = (self.resources or {}).get("nbgrader", {})
         if not grade_id or "db_url" not in info:
             return None
-        with Gradebook(info["db_url"]) as gb:
-            try:
-                return gb.find_source_cell(grade_id, info["notebook"], info["assignment"]).source
-            except MissingEntry:
-                return None
+        if self._sources is None:
+            with Gradebook(info["db_url"]) as gb:
+                try:
+                    cells = gb.find_notebook(info["notebook"], info["assignment"]).source_cells
+                    self._sources = {cell.name: cell.source for cell in cells}
+                except MissingEntry:
+                    self._sources = {}
+        return self._sources.get(grade_id)
 
     async def _async_handle_timeout(self, timeout, cell=None):
         reply = await super()._async_handle_timeout(timeout, cell)
