@@ -27,6 +27,9 @@ RUN python -m venv /opt/course \
     && PIP_NO_CACHE_DIR=1 UV_NO_CACHE=1 /opt/course-src/scripts/install_env.sh /opt/course/bin/python \
     && rm -rf /opt/course-src
 
+# Every server of the image sends kernel messages at once (learntools_lite/kernel_websocket.py).
+COPY deploy/jupyter_server_config.json /etc/jupyter/jupyter_server_config.json
+
 # The course's notebooks and nbgrader config, as the learner's starting folder.
 COPY --chown=${NB_USER}:${NB_USER} exercises /home/${NB_USER}/exercises
 COPY --chown=${NB_USER}:${NB_USER} book /home/${NB_USER}/book

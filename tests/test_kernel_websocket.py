@@ -1,11 +1,12 @@
 """Does every course server send kernel messages at once (TCP_NODELAY on the kernel websocket)?
 
 Every server config of the course (`make lab`'s lab/, the hub's student and
-instructor servers) names learntools_lite.kernel_websocket's connection
-class. A real JupyterLab server with the learner's config on 127.0.0.1 serves
-a kernel through it: a websocket client gets the kernel's reply, and the
-server's own end of that websocket has TCP_NODELAY set (read from the
-server process's socket with pidfd_getfd).
+instructor servers, the container image's deploy/, which the Dockerfile puts
+in /etc/jupyter) names learntools_lite.kernel_websocket's connection class.
+A real JupyterLab server with the learner's config on 127.0.0.1 serves a
+kernel through it: a websocket client gets the kernel's reply, and the
+server's own end of that websocket has TCP_NODELAY set (read from the server
+process's socket with pidfd_getfd).
 """
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ from browser import jupyter_lab
 from notebooks import ROOT
 
 CLASS = "learntools_lite.kernel_websocket.NoDelayKernelWebsocketConnection"
-CONFIGS = [ROOT / "lab", ROOT / "hub" / "student", ROOT / "hub" / "instructor"]
+CONFIGS = [ROOT / "lab", ROOT / "hub" / "student", ROOT / "hub" / "instructor", ROOT / "deploy"]
 SYS_PIDFD_GETFD = 438  # x86_64 and aarch64 alike
 
 
@@ -32,6 +33,11 @@ SYS_PIDFD_GETFD = 438  # x86_64 and aarch64 alike
 def test_every_server_config_names_the_connection_class(folder):
     config = json.loads((folder / "jupyter_server_config.json").read_text())
     assert config["ServerApp"]["kernel_websocket_connection_class"] == CLASS
+
+
+def test_the_image_installs_its_server_config():
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    assert "COPY deploy/jupyter_server_config.json /etc/jupyter/jupyter_server_config.json" in dockerfile
 
 
 def server_socket(pid: int, peer: tuple) -> socket.socket:
