@@ -23,6 +23,10 @@ cd "$(dirname "$0")/.."
 # parallel, in about a fifth of pip's time for TensorFlow's environment, from the same
 # indexes or wheelhouse (--no-index, --find-links). pip installs uv itself.
 "$PY" -m pip install --quiet "$@" -c constraints.txt uv
+# uv writes no .pyc files unless asked (pip does). Sandboxed grading kernels see the
+# environment read-only, and PYTHONDONTWRITEBYTECODE may be set: without them every
+# process would compile what it imports (NumPy, IPython, TensorFlow) each time it starts.
+export UV_COMPILE_BYTECODE="${UV_COMPILE_BYTECODE:-1}"
 "$PY" -m uv pip install --python "$PY" "$@" -c constraints.txt -r requirements.txt
 # setuptools comes pinned with the environment, so the package builds without network.
 "$PY" -m uv pip install --python "$PY" "$@" --no-deps --no-build-isolation $EDITABLE .

@@ -43,9 +43,11 @@ def run(cmd, cwd: Path, **kw) -> subprocess.CompletedProcess:
     caches); fail with its output."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PIP_", "UV_"))}
     env.update(UV_CACHE)
-    # PIP_COMPILE=no: no byte-compiling. These venvs live for one test, compiling TensorFlow's
-    # modules is most of an install's CPU time, and Python compiles what it imports anyway.
+    # PIP_COMPILE=no, UV_COMPILE_BYTECODE=0: no byte-compiling. These venvs live for one test,
+    # compiling TensorFlow's modules is most of an install's CPU time, and Python compiles what
+    # it imports anyway.
     env.update(PIP_CONFIG_FILE=os.devnull, PIP_DISABLE_PIP_VERSION_CHECK="1", PIP_COMPILE="no",
+               UV_COMPILE_BYTECODE="0",
                **kw.pop("env", {}))
     done = subprocess.run([str(c) for c in cmd], cwd=cwd, env=env, capture_output=True, text=True,
                           timeout=1800, **kw)

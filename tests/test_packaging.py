@@ -128,6 +128,14 @@ def test_the_wheel_carries_metadata_good_enough_to_publish(wheel):
     assert "MIT License" in (ROOT / "LICENSE").read_text()
 
 
+def test_the_environment_is_byte_compiled():
+    """The install script leaves .pyc files (uv writes none unless asked): sandboxed kernels
+    see the environment read-only, so without them each would compile NumPy on every start."""
+    import numpy
+
+    assert any((Path(numpy.__file__).parent / "__pycache__").glob("__init__.cpython-*.pyc"))
+
+
 def test_every_install_runs_the_one_install_script():
     """make venv, the Dockerfile and Binder install with the same steps, on the same Python."""
     script = "scripts/install_env.sh"
