@@ -8,12 +8,12 @@ dependency. Playwright cannot download its own browser here, so it launches
 from __future__ import annotations
 
 import contextlib
-import json
-import secrets
 import functools
 import http.server
 import itertools
+import json
 import os
+import secrets
 import socket
 import subprocess
 import sys
@@ -137,8 +137,8 @@ def lab_env(home: Path) -> dict:
 @contextlib.contextmanager
 def jupyter_lab(home: Path, root_dir: Path, *args: str):
     """`jupyter lab` on 127.0.0.1 over `root_dir`, with the learner's server config (lab/,
-    as `make lab` gives it) and `lab_env(home)`; `args` go to its command line. Yields (url, token, the server's pid);
-    stops it at the end."""
+    as `make lab` gives it) and `lab_env(home)`; `args` go to its command line. Yields
+    (url, token, the server's pid); stops it at the end."""
     env = dict(lab_env(home), JUPYTER_CONFIG_PATH=str(ROOT / "lab"))
     port, token = free_port(), secrets.token_hex(16)
     log_path = home / "lab.log"
