@@ -99,11 +99,13 @@ def chromium():
             browser.close()
 
 
-def screenshot(page, name: str) -> None:
+def screenshot(page, name: str, full_page: bool = False) -> None:
+    """Save what the page shows into test-artifacts/browser/<name>.png (the window; the
+    whole page with `full_page`: 4-7 CPU-s for a long chapter, more than loading it)."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     # A full-page shot of a long chapter (chapter 3's explorers) can take well over
     # Playwright's default 30 s while the whole suite loads both cores.
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True, timeout=120_000)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=full_page, timeout=120_000)
 
 
 def wait_for_server(url: str, process, log: Path, what: str, timeout: float) -> None:

@@ -64,6 +64,23 @@ def visit(browser, url: str, name: str):
     return page, problems
 
 
+@pytest.fixture(scope="module")
+def opened(browser):
+    """`opened(url, name)`: visit() each URL once per module; the page stays open for
+    every test that reads it (a chapter costs Chromium a few CPU-seconds to lay out and
+    typeset), and closes when the module ends. For tests that only read the page."""
+    seen: dict[str, tuple] = {}
+
+    def open_once(url: str, name: str):
+        if url not in seen:
+            seen[url] = visit(browser, url, name)
+        return seen[url]
+
+    yield open_once
+    for page, _ in seen.values():
+        page.close()
+
+
 def test_the_book_has_every_chapter_and_exercise(book):
     built = {p.relative_to(HTML).as_posix() for p in HTML.rglob("*.html")}
     assert set(pages()) <= built
@@ -74,42 +91,39 @@ def test_the_book_has_every_chapter_and_exercise(book):
 
 
 @pytest.mark.parametrize("name", pages())
-def test_page_loads_cleanly_with_working_links_and_images(book, browser, name):
-    page, problems = visit(browser, f"{book}/{name}", name)
-    try:
-        assert not problems, "\n".join(problems)
-        images = page.eval_on_selector_all(
-            "img", "els => els.filter(e => !(e.complete && e.naturalWidth > 0)).map(e => e.src)")
-        assert not images, f"broken images: {images}"
-        hrefs = page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)")
-        for href in hrefs:
-            target = urlparse(href)
-            if target.netloc != urlparse(book).netloc:
-                continue
-            path = HTML / target.path.lstrip("/")
-            if target.path.endswith("/"):
-                path = path / "index.html"
-            assert path.exists(), f"broken internal link on {name}: {href}"
-        math = page.locator(".math")
-        if math.count():
-            page.wait_for_selector("mjx-container", state="attached", timeout=30000)
-            assert page.locator("mjx-container").count() >= 1, "math was not typeset by MathJax"
-    finally:
-        page.close()
+def test_page_loads_cleanly_with_working_links_and_images(book, opened, name):
+    page, problems = opened(f"{book}/{name}", name)
+    assert not problems, "\n".join(problems)
+    images = page.eval_on_selector_all(
+        "img", "els => els.filter(e => !(e.complete && e.naturalWidth > 0)).map(e => e.src)")
+    assert not images, f"broken images: {images}"
+    hrefs = page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)")
+    for href in hrefs:
+        target = urlparse(href)
+        if target.netloc != urlparse(book).netloc:
+            continue
+        path = HTML / target.path.lstrip("/")
+        if target.path.endswith("/"):
+            path = path / "index.html"
+        assert path.exists(), f"broken internal link on {name}: {href}"
+    if name != "index.html":  # a bare redirect to the root page
+        switch = page.eval_on_selector(".language-switch a.language-switch-link", "a => a.href")
+        assert switch == f"{book}/zh_CN/{name}", f"the language switch leads elsewhere: {switch}"
+    math = page.locator(".math")
+    if math.count():
+        page.wait_for_selector("mjx-container", state="attached", timeout=30000)
+        assert page.locator("mjx-container").count() >= 1, "math was not typeset by MathJax"
 
 
 @pytest.mark.parametrize("notebook", chapters(), ids=lambda p: p.stem)
-def test_chapter_page_shows_outputs_and_buttons(book, browser, notebook):
+def test_chapter_page_shows_outputs_and_buttons(book, opened, notebook):
     name = page_of(notebook)
-    page, problems = visit(browser, f"{book}/{name}", f"chapter-{notebook.stem}")
-    try:
-        assert page.locator(".cell_output").count() > 0, "no executed outputs on the page"
-        assert page.locator(".cell_output img").count() > 0, "no plot on the page"
-        html = page.content()
-        for launcher in ("mybinder.org", "colab.research.google.com"):
-            assert launcher in html, f"launch button for {launcher} missing"
-        assert "/hub/user-redirect/" not in html, "a JupyterHub button, though JUPYTERHUB_URL is unset"
-        assert page.locator(".dropdown-download-buttons").count() > 0, "download buttons missing"
-        assert page.locator("mjx-container").count() > 0 or page.locator(".math").count() == 0
-    finally:
-        page.close()
+    page, _ = opened(f"{book}/{name}", name)
+    assert page.locator(".cell_output").count() > 0, "no executed outputs on the page"
+    assert page.locator(".cell_output img").count() > 0, "no plot on the page"
+    html = page.content()
+    for launcher in ("mybinder.org", "colab.research.google.com"):
+        assert launcher in html, f"launch button for {launcher} missing"
+    assert "/hub/user-redirect/" not in html, "a JupyterHub button, though JUPYTERHUB_URL is unset"
+    assert page.locator(".dropdown-download-buttons").count() > 0, "download buttons missing"
+    assert page.locator("mjx-container").count() > 0 or page.locator(".math").count() == 0

@@ -3,7 +3,7 @@
 Each page loads without console errors or failed requests, its math is
 typeset, a chapter shows its plots, its Chinese text is drawn with a CJK font
 (not boxes), and the language switch in the top bar leads to the same page of
-the English edition and back.
+the English edition and back (followed on one page of each kind).
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ import pytest
 from browser import serve
 from system_packages import ensure
 from book import HTML, ensure_book
-from test_browser_book import browser, pages, visit  # noqa: F401  (browser is a fixture)
+from test_browser_book import browser, opened, pages, visit  # noqa: F401  (fixtures)
 from test_i18n_catalogues import declared_translated
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -68,54 +68,57 @@ def test_the_chinese_index_redirects_inside_the_edition(book, browser):
 
 
 @pytest.mark.parametrize("name", PAGES)
-def test_chinese_page_loads_typeset_and_drawn_in_a_cjk_font(book, browser, name):
-    page, problems = visit(browser, f"{book}/{EDITION}/{name}", f"zh-{name}")
-    try:
-        assert not problems, "\n".join(problems)
-        assert page.get_attribute("html", "lang") == "zh-CN"
-        images = page.eval_on_selector_all(
-            "img", "els => els.filter(e => !(e.complete && e.naturalWidth > 0)).map(e => e.src)")
-        assert not images, f"broken images: {images}"
-        for href in page.eval_on_selector_all("article a[href]", "els => els.map(e => e.href)"):
-            target = urlparse(href)
-            if target.netloc == urlparse(book).netloc and not target.path.startswith("/_"):
-                assert target.path.startswith(f"/{EDITION}/"), f"a link leaves the Chinese edition: {href}"
-        if page.locator(".math").count():
-            page.wait_for_selector("mjx-container", state="attached", timeout=30000)
-            assert page.locator("mjx-container").count() >= 1, "math was not typeset by MathJax"
-        # The navigation's captions (from _toc.yml) are Chinese too.
-        page.wait_for_selector(".bd-sidebar-primary .caption-text", state="attached", timeout=30000)
-        captions = page.locator(".bd-sidebar-primary .caption-text").all_inner_texts()
-        assert captions and all(page.evaluate(f"t => /{CJK}/.test(t)", c) for c in captions), \
-            f"navigation captions not in Chinese: {captions}"
-        # Chinese text is drawn with a CJK font, not boxes: the switch's 中文 on
-        # every page, and the title of every page declared translated.
-        drawn = ["nav.language-switch [aria-current=page]"]
-        if name.removesuffix(".html") in declared_translated():
-            heading = page.locator("article h1").first.inner_text()
-            assert page.evaluate(f"t => /{CJK}/.test(t)", heading), f"the title is not Chinese: {heading!r}"
-            drawn.append("article h1")
-        for selector in drawn:
-            fonts = fonts_drawing(page, selector)
-            assert any("CJK" in f["familyName"] and f["glyphCount"] > 0 for f in fonts), \
-                f"the Chinese text of {selector!r} is not drawn with a CJK font: {fonts}"
-    finally:
-        page.close()
+def test_chinese_page_loads_typeset_and_drawn_in_a_cjk_font(book, opened, name):
+    page, problems = opened(f"{book}/{EDITION}/{name}", f"zh-{name}")
+    assert not problems, "\n".join(problems)
+    assert page.get_attribute("html", "lang") == "zh-CN"
+    images = page.eval_on_selector_all(
+        "img", "els => els.filter(e => !(e.complete && e.naturalWidth > 0)).map(e => e.src)")
+    assert not images, f"broken images: {images}"
+    for href in page.eval_on_selector_all("article a[href]", "els => els.map(e => e.href)"):
+        target = urlparse(href)
+        if target.netloc == urlparse(book).netloc and not target.path.startswith("/_"):
+            assert target.path.startswith(f"/{EDITION}/"), f"a link leaves the Chinese edition: {href}"
+    if page.locator(".math").count():
+        page.wait_for_selector("mjx-container", state="attached", timeout=30000)
+        assert page.locator("mjx-container").count() >= 1, "math was not typeset by MathJax"
+    # The language switch leads to the same page of the English edition.
+    assert page.eval_on_selector(".language-switch a.language-switch-link", "a => a.href") == f"{book}/{name}"
+    # The navigation's captions (from _toc.yml) are Chinese too.
+    page.wait_for_selector(".bd-sidebar-primary .caption-text", state="attached", timeout=30000)
+    captions = page.locator(".bd-sidebar-primary .caption-text").all_inner_texts()
+    assert captions and all(page.evaluate(f"t => /{CJK}/.test(t)", c) for c in captions), \
+        f"navigation captions not in Chinese: {captions}"
+    # Chinese text is drawn with a CJK font, not boxes: the switch's 中文 on
+    # every page, and the title of every page declared translated.
+    drawn = ["nav.language-switch [aria-current=page]"]
+    if name.removesuffix(".html") in declared_translated():
+        heading = page.locator("article h1").first.inner_text()
+        assert page.evaluate(f"t => /{CJK}/.test(t)", heading), f"the title is not Chinese: {heading!r}"
+        drawn.append("article h1")
+    for selector in drawn:
+        fonts = fonts_drawing(page, selector)
+        assert any("CJK" in f["familyName"] and f["glyphCount"] > 0 for f in fonts), \
+            f"the Chinese text of {selector!r} is not drawn with a CJK font: {fonts}"
 
 
 @pytest.mark.parametrize("name", [n for n in pages() if n.startswith("book/0")])
-def test_chinese_chapter_shows_its_plots(book, browser, name):
-    page, problems = visit(browser, f"{book}/{EDITION}/{name}", f"zh-plots-{name}")
-    try:
-        assert not problems, "\n".join(problems)
-        assert page.locator(".cell_output img").count() > 0, "no plot on the page"
-        widths = page.eval_on_selector_all(".cell_output img", "els => els.map(e => e.naturalWidth)")
-        assert all(w > 0 for w in widths), f"a plot did not load: {widths}"
-    finally:
-        page.close()
+def test_chinese_chapter_shows_its_plots(book, opened, name):
+    page, problems = opened(f"{book}/{EDITION}/{name}", f"zh-{name}")
+    assert not problems, "\n".join(problems)
+    assert page.locator(".cell_output img").count() > 0, "no plot on the page"
+    widths = page.eval_on_selector_all(".cell_output img", "els => els.map(e => e.naturalWidth)")
+    assert all(w > 0 for w in widths), f"a plot did not load: {widths}"
 
 
-@pytest.mark.parametrize("name", PAGES)
+# Followed in the browser (by keyboard, then by a click) on one page of each kind: the
+# book's root page, a chapter, an exercise page one folder deeper. Every page's links
+# are checked by the page tests (here for Chinese to English, in test_browser_book for
+# English to Chinese); tests/test_language_switch.py computes them.
+FOLLOWED = ["book/intro.html", "book/01_tensors.html", "exercises/ex1_tensors/ex1_tensors.html"]
+
+
+@pytest.mark.parametrize("name", FOLLOWED)
 def test_language_switch_goes_to_the_same_page_and_back(book, browser, name):
     page, problems = visit(browser, f"{book}/{name}", f"switch-{name}")
     try:

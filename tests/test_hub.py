@@ -110,7 +110,7 @@ def run(request):
             except BaseException:
                 for i, context in enumerate(browser.contexts):
                     for j, page in enumerate(context.pages):
-                        screenshot(page, f"hub-failed-{i}-{j}")
+                        screenshot(page, f"hub-failed-{i}-{j}", full_page=True)
                 (ARTIFACTS.parent / "hub").mkdir(parents=True, exist_ok=True)
                 (ARTIFACTS.parent / "hub" / "jupyterhub.log").write_text(hub.log())
                 (ARTIFACTS.parent / "hub" / "seen.txt").write_text(repr(seen))
