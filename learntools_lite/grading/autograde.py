@@ -12,14 +12,14 @@ import shutil
 import sqlite3
 import sys
 import tempfile
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from .course import Course, copy_plain
 from .merge import merge_submission
 from .pool import run_jobs
 from .progress import Progress
-from .sandbox import Limits, Sandbox
+from .sandbox import Limits, Sandbox, thread_env, threads_per_worker
 from .time_limits import times_for
 
 
@@ -63,6 +63,8 @@ def autograde(root: Path, assignment: str, students: list[str] | None = None,
     if not students:
         raise SystemExit(f"no submissions of {assignment} in {course.submitted}: run `collect` first")
     workers = max(1, min(workers or os.cpu_count() or 1, len(students)))
+    if not limits.threads:
+        limits = replace(limits, threads=threads_per_worker(workers))
 
     tmp = Path(tempfile.mkdtemp(prefix="ltl-grade-"))
     os.chmod(tmp, 0o700)
@@ -105,7 +107,7 @@ def autograde(root: Path, assignment: str, students: list[str] | None = None,
         run_jobs(jobs, workers, time_limit, tmp, on_result,
                  on_progress=lambda slot, job, info: progress.started(slot, job["student"]) if info is None
                  else progress.cell(slot, info),
-                 on_tick=progress.tick)
+                 on_tick=progress.tick, env=thread_env(limits.threads))
     finally:
         progress.close()
         _keep_logs(tmp, course, assignment)

@@ -52,6 +52,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--scratch-mb", type=int, default=d.scratch_bytes >> 20,
                    help="size of each of /tmp, /dev/shm and the working folder, MB")
     p.add_argument("--output-kb", type=int, default=d.output_bytes >> 10, help="output kept per notebook, KB")
+    p.add_argument("--threads", type=int, default=d.threads,
+                   help="compute threads (NumPy, TensorFlow) of each kernel (default: the cores shared "
+                        "out among the workers)")
 
     p = sub.add_parser("feedback", help="generate feedback/ without hidden tests")
     p.add_argument("assignment")
@@ -79,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
             from .autograde import autograde
             limits = Limits(cpu_seconds=args.cpu, memory_bytes=args.memory_mb << 20,
                             processes=args.processes, scratch_bytes=args.scratch_mb << 20,
-                            output_bytes=args.output_kb << 10)
+                            output_bytes=args.output_kb << 10, threads=args.threads)
             statuses = autograde(root, args.assignment, args.student, args.workers,
                                  sandbox=not args.no_sandbox, limits=limits, time_limit=args.time_limit,
                                  cell_timeout=args.cell_timeout)

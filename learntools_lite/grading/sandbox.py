@@ -57,6 +57,7 @@ class Limits:
     open_files: int = 1024          # RLIMIT_NOFILE of each process
     output_bytes: int = 1 << 20     # output a notebook may record, tracebacks and display updates included
     nice: int = 10                  # niceness of every process (the grader's is 0); see `preexec`
+    threads: int = 0                # compute threads (BLAS, TensorFlow) of each kernel; 0: cores / workers
 
 
 def _ro_paths() -> list[str]:
@@ -162,13 +163,12 @@ class Sandbox:
             args += ["--unshare-user", "--disable-userns", "--"]
         return args + sandbox_init.command(copy_from and SUBMISSION) + cmd
 
-    @staticmethod
-    def env() -> dict[str, str]:
+    def env(self) -> dict[str, str]:
         """The kernel's environment: nothing inherited but what Python and our libraries need."""
         return {"HOME": "/tmp", "TMPDIR": "/tmp", "IPYTHONDIR": "/tmp/.ipython",
                 "MPLCONFIGDIR": "/tmp/.matplotlib", "PYTHONNOUSERSITE": "1",
                 "TF_CPP_MIN_LOG_LEVEL": "2", "PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin",
-                "LANG": "C.UTF-8", "NBGRADER_EXECUTION": "autograde"}
+                "LANG": "C.UTF-8", "NBGRADER_EXECUTION": "autograde", **thread_env(self.limits.threads)}
 
     def preexec(self) -> None:
         """Set the rlimits in the child before it execs bwrap; the kernel inherits them."""
@@ -182,6 +182,25 @@ class Sandbox:
                            (resource.RLIMIT_NPROC, nproc), (resource.RLIMIT_FSIZE, lim.file_bytes),
                            (resource.RLIMIT_NOFILE, lim.open_files), (resource.RLIMIT_CORE, 0)):
             resource.setrlimit(res, (value, value))
+
+
+def thread_env(threads: int) -> dict[str, str]:
+    """Environment variables that give NumPy's BLAS and TensorFlow `threads` compute threads
+    (none for 0: the libraries' own default, one thread per core).
+
+    Parallel grading runs one kernel per worker; with each library's default, N workers on
+    C cores run N x C busy threads, and a thread that waits for a busy core spins. With
+    C // N threads each, the kernels share the cores without spinning."""
+    if threads <= 0:
+        return {}
+    n = str(threads)
+    return {"OMP_NUM_THREADS": n, "OPENBLAS_NUM_THREADS": n, "MKL_NUM_THREADS": n,
+            "TF_NUM_INTRAOP_THREADS": n, "TF_NUM_INTEROP_THREADS": str(max(2, threads))}
+
+
+def threads_per_worker(workers: int) -> int:
+    """The cores this process may run on, shared out among `workers` (at least one each)."""
+    return max(1, len(os.sched_getaffinity(0)) // max(1, workers))
 
 
 def _processes_of(uid: int) -> int:

@@ -45,34 +45,63 @@ class Usage:
     full: tuple[str, ...] = ()
 
 
-def sandbox_inits(parent: int, bwrap: str) -> list[psutil.Process]:
-    """The PID-namespace init of every sandbox (bwrap child) started by process `parent`."""
-    inits = []
-    try:
-        for child in psutil.Process(parent).children():
+def children_map() -> dict[int, list[int]]:
+    """{parent pid: child pids} of every process, from one pass over /proc.
+
+    psutil's `children()` makes such a pass at every call; the watch needs the tree
+    several times per poll, on a machine that may run hundreds of processes."""
+    found: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
             try:
-                if os.path.realpath(child.exe()) == bwrap:
-                    inits += child.children()
-            except (psutil.Error, OSError):
+                with open(f"/proc/{entry.name}/stat", "rb") as f:
+                    stat = f.read()
+                ppid = int(stat[stat.rindex(b")") + 2:].split(None, 2)[1])  # after "(comm) state"
+            except (OSError, ValueError, IndexError):
                 continue
-    except psutil.NoSuchProcess:
-        pass
+            found.setdefault(ppid, []).append(int(entry.name))
+    return found
+
+
+def descendants(pid: int, tree: dict[int, list[int]]) -> list[int]:
+    found, todo = [], list(tree.get(pid, []))
+    while todo:
+        child = todo.pop()
+        found.append(child)
+        todo += tree.get(child, [])
+    return found
+
+
+def sandbox_inits(parent: int, bwrap: str, tree: dict[int, list[int]] | None = None) -> list[psutil.Process]:
+    """The PID-namespace init of every sandbox (bwrap child) started by process `parent`."""
+    tree = children_map() if tree is None else tree
+    inits = []
+    for child in tree.get(parent, []):
+        try:
+            if os.path.realpath(f"/proc/{child}/exe") == bwrap:
+                inits += [psutil.Process(pid) for pid in tree.get(child, [])]
+        except (psutil.Error, OSError):
+            continue
     return inits
 
 
-def usage(init: psutil.Process, memory_limit: int | None = None) -> Usage:
+def usage(init: psutil.Process, memory_limit: int | None = None,
+          tree: dict[int, list[int]] | None = None) -> Usage:
     """What the sandbox whose namespace init is `init` uses right now.
 
     Memory is summed from each process's resident set (statm, cheap) first. A
     process's RSS is at least its PSS, so while that sum is within `memory_limit`
     the exact figure is too, and it is what `memory_bytes` holds. Only over it
     is memory summed exactly, as PSS from smaps_rollup (whose cost grows with the
-    process's mappings: TensorFlow's are many)."""
+    process's mappings: TensorFlow's are many). `tree`: a `children_map()` to reuse."""
     found = Usage()
-    try:
-        procs = [init] + init.children(recursive=True)
-    except psutil.NoSuchProcess:
-        return found
+    tree = children_map() if tree is None else tree
+    procs = [init]
+    for pid in descendants(init.pid, tree):
+        try:
+            procs.append(psutil.Process(pid))
+        except psutil.NoSuchProcess:
+            continue
     alive = []
     for proc in procs:
         try:
@@ -203,10 +232,11 @@ class TotalsWatch:
 
     def _run(self) -> None:
         while not self._done.wait(self.interval):
-            for init in sandbox_inits(os.getpid(), self.bwrap):
+            tree = children_map()
+            for init in sandbox_inits(os.getpid(), self.bwrap, tree):
                 if init.pid in self._stopped:
                     continue
-                used = usage(init, self.limits.memory_bytes)
+                used = usage(init, self.limits.memory_bytes, tree)
                 why = over_limit(used, self.limits)
                 if why:
                     try:

@@ -119,6 +119,16 @@ def _autograde(root: Path, assignment: str, student: str, cell_timeout: int | No
     return capture_log(app)
 
 
+def preload() -> None:
+    """Import what grading a submission imports, so that a worker forked afterwards starts ready."""
+    import nbconvert.preprocessors  # noqa: F401
+    import nbgrader.converters  # noqa: F401
+    import nbgrader.preprocessors  # noqa: F401
+    import nbgrader.utils  # noqa: F401
+
+    from . import answerer, merge, queries, remote, verdicts  # noqa: F401
+
+
 def main() -> None:
     """Serve jobs: one JSON line in, one JSON line out, until stdin closes."""
     replies = os.fdopen(os.dup(1), "w", buffering=1)
