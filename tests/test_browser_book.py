@@ -64,6 +64,11 @@ def visit(browser, url: str, name: str):
     return page, problems
 
 
+def switch_link(page):
+    """The language switch's link to the page in the other edition."""
+    return page.locator(".language-switch a.language-switch-link")
+
+
 @pytest.fixture(scope="module")
 def opened(browser):
     """`opened(url, name)`: visit() each URL once per module; the page stays open for
@@ -107,7 +112,7 @@ def test_page_loads_cleanly_with_working_links_and_images(book, opened, name):
             path = path / "index.html"
         assert path.exists(), f"broken internal link on {name}: {href}"
     if name != "index.html":  # a bare redirect to the root page
-        switch = page.eval_on_selector(".language-switch a.language-switch-link", "a => a.href")
+        switch = switch_link(page).evaluate("a => a.href")
         assert switch == f"{book}/zh_CN/{name}", f"the language switch leads elsewhere: {switch}"
     math = page.locator(".math")
     if math.count():

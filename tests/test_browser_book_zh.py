@@ -14,7 +14,7 @@ import pytest
 from browser import serve
 from system_packages import ensure
 from book import HTML, ensure_book
-from test_browser_book import browser, opened, pages, visit  # noqa: F401  (fixtures)
+from test_browser_book import browser, opened, pages, switch_link, visit  # noqa: F401  (fixtures)
 from test_i18n_catalogues import declared_translated
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -48,10 +48,6 @@ def fonts_drawing(page, selector: str) -> list[dict]:
         cdp.detach()
 
 
-def switch_link(page):
-    return page.locator(".language-switch a.language-switch-link")
-
-
 # index.html is not a page but a bare redirect to the root page (sphinx-external-toc):
 # it is checked by test_the_chinese_index_redirects_inside_the_edition.
 PAGES = [n for n in pages() if n != "index.html"]
@@ -83,7 +79,7 @@ def test_chinese_page_loads_typeset_and_drawn_in_a_cjk_font(book, opened, name):
         page.wait_for_selector("mjx-container", state="attached", timeout=30000)
         assert page.locator("mjx-container").count() >= 1, "math was not typeset by MathJax"
     # The language switch leads to the same page of the English edition.
-    assert page.eval_on_selector(".language-switch a.language-switch-link", "a => a.href") == f"{book}/{name}"
+    assert switch_link(page).evaluate("a => a.href") == f"{book}/{name}"
     # The navigation's captions (from _toc.yml) are Chinese too.
     page.wait_for_selector(".bd-sidebar-primary .caption-text", state="attached", timeout=30000)
     captions = page.locator(".bd-sidebar-primary .caption-text").all_inner_texts()

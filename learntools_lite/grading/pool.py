@@ -155,16 +155,15 @@ def run_jobs(jobs: Iterable[dict], workers: int, limit: float, log_dir: Path,
     for job in jobs:
         todo.put(job)
     done: queue.Queue = queue.Queue()
-    first: list[_Worker | None] = [None] * workers
+    forked: list[_Worker] = []
     if can_fork():
         from . import worker as worker_module
         worker_module.preload()
-        first = [_Worker(log_dir / f"worker-{slot}.log", env, fork=True)
-                 for slot in range(min(workers, todo.qsize()))]
-        first += [None] * (workers - len(first))
+        forked = [_Worker(log_dir / f"worker-{slot}.log", env, fork=True)
+                  for slot in range(min(workers, todo.qsize()))]
 
     def serve(slot: int) -> None:
-        worker = first[slot]
+        worker = forked[slot] if slot < len(forked) else None
         while True:
             try:
                 job = todo.get_nowait()
