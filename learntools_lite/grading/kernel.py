@@ -35,9 +35,10 @@ from nbclient.exceptions import DeadKernelError
 from nbclient.util import ensure_async, run_hook, run_sync
 from nbformat.v4 import new_output
 from nbgrader.preprocessors import Execute
-from traitlets import Bool, Integer
+from traitlets import Bool, Integer, Type
 
 from . import kernel_package
+from .kernel_client import EXIT_POLL_SECONDS, PromptKernelClient
 from .queries import KernelQueries
 from .sandbox import Sandbox
 from .verdicts import TestCellJudge
@@ -52,6 +53,10 @@ class SandboxedKernelManager(AsyncKernelManager):
     sandbox: Sandbox | None = None   # set by the worker before grading
     answer_free_package = True       # bind the package without answers (off only to measure the harness)
     work_root: str | None = None     # where per-kernel scratch folders go
+    client_factory = Type(PromptKernelClient, klass=PromptKernelClient)
+
+    async def _async_wait(self, pollinterval: float = EXIT_POLL_SECONDS) -> None:
+        await super()._async_wait(pollinterval=EXIT_POLL_SECONDS)  # not jupyter_client's 0.1 s
 
     async def _async_pre_start_kernel(self, **kw):
         sandbox = type(self).sandbox

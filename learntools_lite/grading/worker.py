@@ -106,6 +106,9 @@ def _autograde(root: Path, assignment: str, student: str, cell_timeout: int | No
     # flood more than its 4 s to arrive after the reply (nbgrader then fails the whole notebook).
     cfg.SafeExecute.startup_timeout = 180
     cfg.SafeExecute.iopub_timeout = 30
+    # Once the last cell has run, nothing the kernel does can change the record: stop it at once
+    # (a graceful exit took 0.1 s per submission; the sandbox's PID namespace ends with it).
+    cfg.SafeExecute.shutdown_kernel = "immediate"
     if on_cell_start:
         cfg.SafeExecute.on_cell_start = on_cell_start
     if cell_timeout:
