@@ -81,8 +81,8 @@ def grade(exercise: str, qid: str):
 
     graded = for_grading(question(exercise, qid), _secret_seed)
     for part in graded.parts.values() if hasattr(graded, "parts") else [graded]:
-        for name in part.var_names:
-            name in _answers  # fetch (and rebuild a model) before the check's own time limit starts
+        for name in part.var_names:  # fetched (a model rebuilt) before the check's own time limit starts
+            _answers.prepare(name, keras_objects=part.reads_keras_objects)
     verdict = graded.verdict(_answers)
     if verdict.status is not Status.CORRECT:
         raise AssertionError(str(verdict))

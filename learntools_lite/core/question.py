@@ -39,6 +39,9 @@ class Question:
     qid: str = "q"              # set by `register`, e.g. "q_1" or "q_3a"
     assignment: str | None = None
     check_timeout: float = 30.0
+    # Does the check use a Keras model itself (its layers, its predictions)? Then the grader
+    # rebuilds the model before the check; otherwise it reads the model's configs as sent.
+    reads_keras_objects: bool = False
 
     def __init__(self, var=None, hints=(), **settings):
         if var is not None:

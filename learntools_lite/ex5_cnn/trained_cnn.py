@@ -46,6 +46,8 @@ class TrainedCnnQuestion(Question):
     (probabilities or logits: the predicted class is the argmax).
     """
 
+    reads_keras_objects = True  # predicts with the rebuilt model
+
     var = "model"
     min_accuracy = 0.97
     check_timeout = 120.0

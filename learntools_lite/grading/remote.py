@@ -26,6 +26,7 @@ import numpy as np
 
 from . import wire
 from .queries import KernelQueries, QueryFailed
+from .rebuild import RecordedHistory, RecordedModel
 
 
 class LearnerError(Exception):
@@ -137,17 +138,26 @@ class LearnerAnswers(Mapping):
             if kind == "object":
                 return RemoteObject(self, name, str(reply.get("type", "object"))[:100])
             if kind == "keras_model":
-                from .rebuild import keras_model
-                return keras_model(reply)
+                return RecordedModel(reply)
             if kind == "keras_history":
-                from .rebuild import keras_history
-                return keras_history(wire.decode(reply.get("params")), wire.decode(reply.get("history")))
+                return RecordedHistory(wire.decode(reply.get("params")), wire.decode(reply.get("history")))
         except wire.BadReply as err:
             raise self.queries.failed(f"a malformed answer about `{name}`: {err}") from None
         except (ValueError, TypeError, KeyError, json.JSONDecodeError) as err:
             raise self.queries.failed(f"could not rebuild `{name}` from the kernel's data: "
                                       f"{type(err).__name__}: {str(err)[:200]}") from None
         raise self.queries.failed(f"an answer of unknown kind about `{name}`")
+
+    def prepare(self, name: str, keras_objects: bool = False) -> None:
+        """Fetch `name` now; with `keras_objects`, rebuild a model it names now too (Keras safe mode),
+        so that neither counts against a check's own time limit and a refused model is a bad answer."""
+        value = self._fetch(name)
+        if keras_objects and isinstance(value, RecordedModel):
+            try:
+                self._cache[name] = value.rebuilt()  # the check gets the real Keras model
+            except ValueError as err:
+                raise self.queries.failed(f"could not rebuild `{name}` from the kernel's data: "
+                                          f"{str(err)[:200]}") from None
 
     def __getitem__(self, name):
         value = self._fetch(name)

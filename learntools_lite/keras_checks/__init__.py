@@ -58,9 +58,9 @@ compile.py, fit.py, architecture.py (one question kind each).
 from .architecture import KerasModelQuestion
 from .compile import KerasCompileQuestion
 from .fit import KerasFitQuestion, _kept_for_training  # noqa: F401
-from .names import (_canonical, _is_history, _is_model, canonical_loss,  # noqa: F401
+from .names import (KERAS_ACCEPTS, _canonical, _is_history, _is_model, canonical_loss,  # noqa: F401
                     canonical_optimizer, is_history, is_model, keras_rejects)
 
 __all__ = ["KerasCompileQuestion", "KerasFitQuestion", "KerasModelQuestion",
-           "canonical_loss", "canonical_optimizer", "is_history", "is_model",
+           "KERAS_ACCEPTS", "canonical_loss", "canonical_optimizer", "is_history", "is_model",
            "keras_rejects"]

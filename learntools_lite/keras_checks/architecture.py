@@ -42,6 +42,8 @@ def _describe(class_name: str, config: Mapping, keys) -> str:
 class KerasModelQuestion(Question):
     """A model with the asked layers (and input shape, and parameter count)."""
 
+    reads_keras_objects = True  # reads the model's layers and parameter count
+
     var = "model"
     layers: Sequence[tuple[str, Mapping]] = ()
     input_shape: tuple | None = None

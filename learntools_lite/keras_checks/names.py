@@ -84,17 +84,34 @@ def _keras():
 _COMPILE_METRIC_NAMES = {"acc", "accuracy", "crossentropy", "ce"}
 
 
+# Strings Keras's getters take (tests/test_keras_checks.py asks Keras about each), so that the
+# grader, which reads a compile config as data, need not import Keras to know they are fine.
+KERAS_ACCEPTS = {
+    "loss": {"mae", "mse", "mape", "msle", "kld", "MAE", "MSE", "mean_absolute_error", "mean_squared_error",
+             "mean_absolute_percentage_error", "mean_squared_logarithmic_error", "kl_divergence",
+             "huber", "log_cosh", "hinge", "binary_crossentropy", "categorical_crossentropy",
+             "sparse_categorical_crossentropy", "MeanAbsoluteError", "MeanSquaredError", "Huber",
+             "BinaryCrossentropy", "CategoricalCrossentropy", "SparseCategoricalCrossentropy"},
+    "optimizer": {"adam", "sgd", "rmsprop", "adamw", "adagrad", "adadelta", "adamax", "nadam", "ftrl",
+                  "lion", "Adam", "SGD", "RMSprop", "AdamW"},
+    "metric": {"mae", "mse", "accuracy", "mean_absolute_error", "mean_squared_error", "root_mean_squared_error",
+               "binary_accuracy", "categorical_accuracy", "sparse_categorical_accuracy",
+               "top_k_categorical_accuracy", "auc", "AUC", "precision", "recall", "MeanAbsoluteError"},
+}
+
+
 def keras_rejects(kind: str, value) -> str | None:
     """Keras's own error for a string `value` of setting `kind`, or None if Keras takes it.
 
     `kind` is "loss", "optimizer" or "metric"; only strings are tried (an
-    object or a function was accepted by Keras when it was passed).
+    object or a function was accepted by Keras when it was passed). A string
+    not in KERAS_ACCEPTS is put to Keras itself, imported if need be.
     """
-    keras = _keras()
-    if keras is None or not isinstance(value, str):
+    if not isinstance(value, str) or value in KERAS_ACCEPTS[kind]:
         return None
     if kind == "metric" and value in _COMPILE_METRIC_NAMES:
         return None
+    import keras
     getter = {"loss": keras.losses.get, "optimizer": keras.optimizers.get,
               "metric": keras.metrics.get}[kind]
     try:
@@ -105,14 +122,20 @@ def keras_rejects(kind: str, value) -> str | None:
     return None
 
 
+def _stand_in(value) -> str | None:
+    """"model" or "history" for the grader's data stand-ins (grading/rebuild.py), else None.
+    Read from the class, which a learner's object sent as data never is."""
+    return getattr(type(value), "keras_stand_in", None)
+
+
 def _is_model(value) -> bool:
     keras = _keras()
-    return keras is not None and isinstance(value, keras.Model)
+    return _stand_in(value) == "model" or (keras is not None and isinstance(value, keras.Model))
 
 
 def _is_history(value) -> bool:
     keras = _keras()
-    return keras is not None and isinstance(value, keras.callbacks.History)
+    return _stand_in(value) == "history" or (keras is not None and isinstance(value, keras.callbacks.History))
 
 
 is_model, is_history = _is_model, _is_history  # public names (exercise modules use them)
