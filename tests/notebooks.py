@@ -63,6 +63,22 @@ def errors(cell) -> list:
     return [o for o in cell.get("outputs", []) if o.output_type == "error"]
 
 
+CHECK_CALL = re.compile(r"^(q_\d+\w*(?:\.\w+)?)\.check\(\)\s*$", re.M)
+
+
+def check_cells(nb):
+    """(question id, cell) for every cell that calls q_n.check()."""
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            match = CHECK_CALL.search(cell.source)
+            if match:
+                yield match.group(1), cell
+
+
+def is_test_cell(cell) -> bool:
+    return bool(cell.metadata.get("nbgrader", {}).get("grade")) and cell.cell_type == "code"
+
+
 def nbgrader(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     """Run a real nbgrader command in `cwd` (a course directory); fail loudly with its log."""
     proc = subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=cwd,

@@ -2,15 +2,19 @@
 
 Generate, submit the solution (alice) and the untouched release (bob),
 autograde, generate feedback, export grades: real nbgrader commands on a
-temporary course directory.
+temporary course directory. The notebooks nbgrader executed also show what
+a learner and an instructor see: every check of the solution Correct, and
+the release's test cells failing with the checker's own one-line message.
 """
 import csv
 import shutil
 
+import nbformat
 import pytest
 from nbgrader.api import Gradebook
 
-from notebooks import ROOT, assignment_of, nbgrader, solution_notebooks
+from notebooks import (ROOT, assignment_of, check_cells, errors, find_the_bug_questions, is_test_cell,
+                       nbgrader, output_text, solution_notebooks)
 
 pytestmark = pytest.mark.slow
 
@@ -31,6 +35,10 @@ def graded_course(request, tmp_path_factory):
     nbgrader("generate_feedback", assignment, "--force", cwd=course)
     nbgrader("export", cwd=course)
     return course, assignment, path.stem
+
+
+def autograded(course, assignment, notebook, student):
+    return nbformat.read(course / "autograded" / student / assignment / f"{notebook}.ipynb", as_version=4)
 
 
 def auto_scores(course, assignment, notebook, student):
@@ -68,3 +76,29 @@ def test_export_lists_both_students(graded_course):
     with open(course / "grades.csv", newline="") as f:
         rows = [r for r in csv.DictReader(f) if r["assignment"] == assignment]
     assert {r["student_id"] for r in rows} == {"alice", "bob"}
+
+
+def test_every_check_of_the_solution_says_correct(graded_course):
+    course, assignment, notebook = graded_course
+    checks = list(check_cells(autograded(course, assignment, notebook, "alice")))
+    assert len(checks) >= 5, "an exercise has at least five questions"
+    for qid, cell in checks:
+        shown = output_text(cell).strip()
+        assert shown.startswith(("Correct", "Discussion")), f"{qid}.check() said: {shown[:300]}"
+
+
+def test_test_cells_fail_the_blank_release_with_the_checkers_message(graded_course):
+    """Under nbgrader (NBGRADER_EXECUTION set) the test cells fail a blank answer, with the
+    checker's own message and a traceback that stays in the test cell."""
+    course, assignment, notebook = graded_course
+    nb = autograded(course, assignment, notebook, "bob")
+    failed = [c for c in nb.cells if c.cell_type == "code" and errors(c)]
+    assert failed and all(is_test_cell(c) for c in failed)
+    buggy = find_the_bug_questions(ROOT / "solutions" / assignment / f"{notebook}.ipynb")
+    for cell in failed:
+        err, qid = errors(cell)[0], cell.metadata["nbgrader"]["grade_id"].removesuffix("_test")
+        verdict = "Incorrect" if qid in buggy else "Fill in"
+        assert err.ename == "TestCellFailed" and err.evalue.startswith(verdict), err.evalue
+        # IPython shows it as one plain line (what nbgrader's Validate dialog quotes), no traceback
+        assert err.traceback == [f"{qid}: " + " ".join(err.evalue.replace("`", "").split())], err
+        assert "learntools_lite/" not in output_text(cell)
