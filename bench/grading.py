@@ -1,7 +1,7 @@
 """Autograding speed: plain sequential `nbgrader autograde` against our sandboxed, parallel grading.
 
     .venv/bin/python bench/grading.py [--submissions 6] [--rounds 2] [--assignments ex1_tensors ex3_sgd]
-                                      [--workers 2] [--harness-off "CONFIG LINE"]
+                                      [--workers 2] [--harness-off "CONFIG LINE"] [--ceiling]
 
 For each assignment (default: ex1_tensors, NumPy only, and ex3_sgd, Keras),
 the same submissions (copies of the solution) are graded by both sides,
@@ -17,6 +17,12 @@ nbgrader_config.py that turns the trusted verdict step off (for example
 ours with that line added to its course copy's config, is interleaved with
 the other two; the per-submission cost of the harness is the difference of
 the medians divided by the number of submissions.
+
+How much parallel grading can gain on this machine at all is measured with
+`--ceiling`: one more side, plain nbgrader run as `--workers` processes at
+once, each on its own course copy holding its share of the submissions (no
+sandbox, no harness, no shared gradebook). Its ratio to plain sequential
+nbgrader is what the machine gives `--workers` copies of the same work.
 """
 from __future__ import annotations
 
@@ -85,20 +91,52 @@ def released_course(tmp: Path, assignment: str, n: int) -> Path:
     return course
 
 
-def sides(assignment: str, workers: int, harness_off: str) -> dict[str, tuple[list, str]]:
-    """{name: (command, config line added to the course copy)}."""
+# Run the command given as arguments in every part-* folder of the working directory at once;
+# fail if any run fails.
+TOGETHER = """
+import subprocess, sys
+from pathlib import Path
+runs = [subprocess.Popen(sys.argv[1:], cwd=part, stdout=subprocess.DEVNULL)
+        for part in sorted(Path.cwd().glob("part-*"))]
+sys.exit(max(run.wait() for run in runs))
+"""
+
+
+def split_course(course: Path, parts: int) -> None:
+    """Move `course` into part-0 ... part-(parts-1), each a copy with its share of submitted/."""
+    students = sorted(p.name for p in (course / "submitted").iterdir())
+    whole = course.with_name(course.name + "-whole")
+    course.rename(whole)
+    course.mkdir()
+    for i in range(parts):
+        part = course / f"part-{i}"
+        shutil.copytree(whole, part)
+        for index, student in enumerate(students):
+            if index % parts != i:
+                shutil.rmtree(part / "submitted" / student)
+    shutil.rmtree(whole)
+
+
+def sides(assignment: str, workers: int, harness_off: str, ceiling: bool) -> dict[str, tuple[list, str]]:
+    """{name: (command, config line added to the course copy)}; a ceiling side's command runs
+    in each part of a split course at once (its config line is "split")."""
     ours = [sys.executable, "-m", "learntools_lite.grading", "autograde", assignment, "--workers", str(workers)]
     found = {"plain nbgrader, sequential": ([sys.executable, "-m", "nbgrader", "autograde", assignment,
                                              "--force"], ""),
              f"ours, sandboxed, {workers} workers": (ours, "")}
     if harness_off:
         found[f"ours without the trusted harness ({harness_off})"] = (ours, harness_off)
+    if ceiling:
+        found[f"plain nbgrader, {workers} processes at once (a share each)"] = (
+            [sys.executable, "-c", TOGETHER, sys.executable, "-m", "nbgrader", "autograde", assignment,
+             "--force"], "split")
     return found
 
 
-def bench(tmp: Path, assignment: str, n: int, rounds: int, workers: int, harness_off: str) -> dict:
+def bench(tmp: Path, assignment: str, n: int, rounds: int, workers: int, harness_off: str,
+          ceiling: bool) -> dict:
     template = released_course(tmp, assignment, n)
-    commands = sides(assignment, workers, harness_off)
+    commands = sides(assignment, workers, harness_off, ceiling)
     times: dict[str, list[float]] = {name: [] for name in commands}
     order = list(commands)
     for r in range(rounds):
@@ -106,7 +144,9 @@ def bench(tmp: Path, assignment: str, n: int, rounds: int, workers: int, harness
             course = tmp / f"{assignment}-{r}-{order.index(name)}"
             shutil.copytree(template, course)
             cmd, config_line = commands[name]
-            if config_line:
+            if config_line == "split":
+                split_course(course, workers)
+            elif config_line:
                 with open(course / "nbgrader_config.py", "a") as f:
                     f.write("\n" + config_line + "\n")
             times[name].append(run(cmd, course, f"{assignment}/{name}"))
@@ -125,13 +165,17 @@ def main() -> None:
     parser.add_argument("--assignments", nargs="+", default=["ex1_tensors", "ex3_sgd"])
     parser.add_argument("--harness-off", default="",
                         help="nbgrader_config.py line that turns the trusted harness off")
+    parser.add_argument("--ceiling", action="store_true",
+                        help="also time plain nbgrader as --workers processes at once, a share of the "
+                             "submissions each: what the machine gives parallel grading at best")
     args = parser.parse_args()
     harness_off = args.harness_off
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
           f"load average at start {os.getloadavg()[0]:.1f}")
     with tempfile.TemporaryDirectory(prefix="bench-grading-") as tmp:
         for assignment in args.assignments:
-            times = bench(Path(tmp), assignment, args.submissions, args.rounds, args.workers, harness_off)
+            times = bench(Path(tmp), assignment, args.submissions, args.rounds, args.workers, harness_off,
+                          args.ceiling)
             medians = {name: statistics.median(t) for name, t in times.items()}
             plain, ours = list(medians.values())[:2]
             print(f"{assignment}, {args.submissions} submissions, medians of {args.rounds}:")
@@ -146,6 +190,10 @@ def main() -> None:
                 off = list(medians.values())[2]
                 print(f"  trusted harness: {(ours - off) / args.submissions:+.2f} s/submission "
                       f"({(ours - off) / off * 100:+.0f}%)")
+            if args.ceiling:
+                best = list(medians.values())[-1]
+                print(f"  ceiling: plain nbgrader in {args.workers} processes at once, "
+                      f"{plain / best:.2f}x plain sequential")
     print(f"load average at end {os.getloadavg()[0]:.1f}")
 
 
