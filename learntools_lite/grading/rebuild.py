@@ -6,7 +6,7 @@ already validated by `wire`) and its compile config. It is deserialized with
 code from the submission is refused, then given the weights and compiled
 from the compile config. The grader evaluates that model itself.
 
-Importing Keras (and TensorFlow) costs a grading worker 3-7 CPU-s, more
+Importing Keras (and TensorFlow) costs a grading worker about 3 CPU-s, more
 than a question about settings is worth. So the data first becomes a
 `RecordedModel` or a `RecordedHistory`: what a compile or fit question reads
 (the compile config, a History's params and logs) is answered from the data
@@ -72,7 +72,8 @@ class RecordedHistory:
         self.params, self.history = params, history
 
     def __repr__(self):
-        return f"<Keras History of {len(next(iter(self.history.values()), []))} epochs, as sent by the kernel>"
+        epochs = len(next(iter(self.history.values()), []))
+        return f"<Keras History of {epochs} epochs, as sent by the kernel>"
 
 
 def _json_object(text, what: str) -> dict:

@@ -94,8 +94,8 @@ KERAS_ACCEPTS = {
              "BinaryCrossentropy", "CategoricalCrossentropy", "SparseCategoricalCrossentropy"},
     "optimizer": {"adam", "sgd", "rmsprop", "adamw", "adagrad", "adadelta", "adamax", "nadam", "ftrl",
                   "lion", "Adam", "SGD", "RMSprop", "AdamW"},
-    "metric": {"mae", "mse", "accuracy", "mean_absolute_error", "mean_squared_error", "root_mean_squared_error",
-               "binary_accuracy", "categorical_accuracy", "sparse_categorical_accuracy",
+    "metric": {"mae", "mse", "accuracy", "mean_absolute_error", "mean_squared_error",
+               "root_mean_squared_error", "binary_accuracy", "categorical_accuracy", "sparse_categorical_accuracy",
                "top_k_categorical_accuracy", "auc", "AUC", "precision", "recall", "MeanAbsoluteError"},
 }
 
