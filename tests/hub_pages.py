@@ -100,8 +100,24 @@ def open_assignments(page):
     """The Assignments panel (nbgrader's assignment list), refreshed."""
     open_menu_item(page, "Nbgrader", "Assignment List")
     page.locator("#released_assignments_list").wait_for()
-    page.locator("#refresh_assignments_list").click()
+    refresh_lists(page)
     return page
+
+
+def refresh_lists(page) -> None:
+    """Click the panel's refresh and wait until the lists are the new ones.
+
+    The panel re-renders its lists a moment after the click; until then the old
+    rows are still there, and a row read or a button clicked then belongs to a
+    list about to vanish (seen in CI: a Fetch Feedback click that did nothing).
+    So the rows present before the click are marked, and the refresh counts as
+    done once none of them is left and the loading notes are hidden.
+    """
+    page.evaluate("() => document.querySelectorAll('.list_item').forEach(e => e.dataset.stale = '1')")
+    page.locator("#refresh_assignments_list").click()
+    page.wait_for_function("() => !document.querySelector('.list_item[data-stale]')", timeout=120_000)
+    for name in ("released", "fetched", "submitted"):
+        page.wait_for_selector(f"#{name}_assignments_list_loading", state="hidden", timeout=120_000)
 
 
 def wait_for_list(page, name: str, rows: int):
@@ -111,7 +127,7 @@ def wait_for_list(page, name: str, rows: int):
     locator = page.locator(f"#{name}_assignments_list > .list_item")
     deadline = time.time() + 240
     refresh_at, reload_at = time.time() + 20, time.time() + 80
-    while locator.count() != rows and time.time() < deadline:
+    while (count := locator.count()) != rows and time.time() < deadline:
         page.wait_for_timeout(500)
         if locator.count() != rows and time.time() > reload_at:
             # Still short after several refreshes: reload the page and reopen the panel,
@@ -121,12 +137,10 @@ def wait_for_list(page, name: str, rows: int):
             open_assignments(page)
             reload_at = time.time() + 80
         elif locator.count() != rows and time.time() > refresh_at:
-            page.locator("#refresh_assignments_list").click()
-            page.wait_for_selector(f"#{name}_assignments_list_loading", state="hidden",
-                                   timeout=120_000)
+            refresh_lists(page)
             refresh_at = time.time() + 20
-    assert locator.count() == rows, (f"{name} assignments: {locator.all_inner_texts()}; "
-                                     f"the server's lists: {server_lists(page)}")
+    assert count == rows, (f"{name} assignments: {locator.all_inner_texts()}; "
+                           f"the server's lists: {server_lists(page)}")
     return locator
 
 
@@ -154,13 +168,30 @@ def submit_fetched(page, assignment: str) -> None:
     wait_for_list(page, "submitted", 1)
 
 
-def fetch_feedback(page, assignment: str) -> None:
-    page.locator("#refresh_assignments_list").click()
-    row = wait_for_list(page, "submitted", 1).filter(has_text=assignment).first
-    button = row.locator(".item_status button", has_text="Fetch Feedback")
-    button.wait_for()
-    button.click()
-    page.locator("#submitted_assignments_list", has_text="view feedback").wait_for()
+def fetch_feedback(page, assignment: str, attempts: int = 3) -> None:
+    """Click the submission's Fetch Feedback until its "view feedback" link shows.
+
+    A click the panel loses (the list re-rendered under it: once seen in CI, no
+    fetch request reached the server) is repeated after a fresh look at the
+    list, as a person would click again.
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    fetched = page.locator("#submitted_assignments_list", has_text="view feedback")
+    refresh_lists(page)
+    for attempt in range(attempts):
+        row = wait_for_list(page, "submitted", 1).filter(has_text=assignment).first
+        if fetched.count():
+            return  # an earlier click's fetch finished late
+        button = row.locator(".item_status button", has_text="Fetch Feedback")
+        button.wait_for()
+        button.click()
+        try:
+            fetched.wait_for(timeout=30_000)
+            return
+        except PlaywrightTimeout:
+            if attempt == attempts - 1:
+                raise
 
 
 def open_notebook(page, user: str, path: str) -> None:
