@@ -5,7 +5,9 @@ to the grader over ZeroMQ *ipc* sockets (Unix socket files in a directory
 bound into the sandbox), because the sandbox has its own network namespace:
 TCP on 127.0.0.1 inside it is not the grader's loopback. Its working
 directory is a scratch copy of the submission's files without the notebooks:
-during autograde the notebook on disk holds the restored hidden tests.
+during autograde the notebook on disk holds the restored hidden tests. Its
+client (`kernel_client.PromptKernelClient`) counts the kernel as ready as soon
+as it answers, and its exit is polled every 10 ms, not 100.
 
 `SafeExecute` is nbgrader's `Execute` with three additions, each a failure
 plain nbgrader does not survive or does not bound:
