@@ -1,5 +1,6 @@
 """The grading kernel's client (learntools_lite/grading/kernel_client.py): ready without an idle
-wait, and nothing lost of the first cell's messages; a kernel stopped at once leaves nothing running."""
+wait, and nothing lost of the first cell's messages; a kernel stopped at once leaves nothing running;
+a sandboxed kernel imports the answer-free learntools_lite."""
 from __future__ import annotations
 
 import asyncio
@@ -7,6 +8,7 @@ import os
 
 import pytest
 
+from learntools_lite.grading import kernel_package
 from learntools_lite.grading.kernel import SandboxedKernelManager
 from learntools_lite.grading.kernel_client import PromptKernelClient
 from learntools_lite.grading.sandbox import Limits, Sandbox
@@ -47,7 +49,8 @@ def test_ready_kernel_runs_its_first_cell_and_stops_at_once(sandboxed, tmp_path,
     assert km.client_factory is PromptKernelClient
 
     async def flow():
-        seen, reply = await _run_one_cell(km, "import os\nprint('answer', 6 * 7)\nos.getpid()")
+        seen, reply = await _run_one_cell(km, "import os, learntools_lite\nprint('answer', 6 * 7)\n"
+                                              "print('package', learntools_lite.__file__)\nos.getpid()")
         pid = km.provisioner.pid
         await km.shutdown_kernel(now=True)
         return seen, reply, pid
@@ -56,7 +59,10 @@ def test_ready_kernel_runs_its_first_cell_and_stops_at_once(sandboxed, tmp_path,
     assert reply["content"]["status"] == "ok"
     kinds = [m["msg_type"] for m in seen]
     assert kinds[0] == "status" and "execute_input" in kinds, kinds  # busy first: nothing was dropped
-    assert any(m["msg_type"] == "stream" and m["content"]["text"] == "answer 42\n" for m in seen), seen
+    printed = "".join(m["content"]["text"] for m in seen if m["msg_type"] == "stream")
+    assert printed.startswith("answer 42\n"), seen
+    if sandboxed:  # the answer-free build, first on the kernel's path, whatever its Python resolves
+        assert f"package {kernel_package.SEARCH_PATH}/learntools_lite/__init__.py" in printed, printed
     assert any(m["msg_type"] == "execute_result" for m in seen), seen
     assert not km.has_kernel
     with pytest.raises(ProcessLookupError):

@@ -92,8 +92,10 @@ class SandboxedKernelManager(AsyncKernelManager):
         kw.pop("cwd", None)
         writable = [str(conn), (str(files), cwd)]
         if package is not None:
-            writable.append((str(package), str(kernel_package.PACKAGE)))
-        return sandbox.wrap(kernel_cmd, cwd=cwd, writable=writable, uid=uid), kw
+            writable += [(str(package), str(kernel_package.PACKAGE)),
+                         (str(package), f"{kernel_package.SEARCH_PATH}/learntools_lite")]
+        env = {"PYTHONPATH": kernel_package.SEARCH_PATH} if package is not None else {}
+        return sandbox.wrap(kernel_cmd, cwd=cwd, writable=writable, uid=uid, env=env), kw
 
 
 def _safe_path(kernel_cmd: list[str]) -> list[str]:

@@ -1,7 +1,7 @@
 """The learntools_lite a sandboxed kernel sees: the package without a single answer.
 
 Built per kernel from the installed package and bound over it inside the
-sandbox: every exercise module `exN.py` is replaced by stubs that name its
+sandbox, and again at SEARCH_PATH, which comes first on the kernel's path: every exercise module `exN.py` is replaced by stubs that name its
 questions (see `core/grading_stub.py`); the oracles, the solution finder
 and the grader itself are left out. Datasets, the blank, the binder and
 the SGD explorer stay, so the setup cells run as they do for the learner.
@@ -16,6 +16,10 @@ import learntools_lite
 from learntools_lite.core.questions import Multipart
 
 PACKAGE = Path(learntools_lite.__file__).resolve().parent
+# Where the kernel finds the build, first on its sys.path (PYTHONPATH): its own Python may
+# resolve `learntools_lite` elsewhere than PACKAGE (an installed wheel run from a checkout,
+# an editable install of another tree), and must never reach the package with the answers.
+SEARCH_PATH = "/opt/learntools-grading"
 LEFT_OUT = ["grading", "oracles.py", "solutions.py", "__pycache__", "*.pyc"]
 
 

@@ -105,8 +105,10 @@ class Sandbox:
             return None
         return 200_000 + os.getpid() % 100_000
 
-    def wrap(self, cmd: list[str], cwd: str | None, writable: list, uid: int | None) -> list[str]:
-        """`cmd` run in a fresh sandbox with `writable` dirs bound read-write.
+    def wrap(self, cmd: list[str], cwd: str | None, writable: list, uid: int | None,
+             env: dict[str, str] | None = None) -> list[str]:
+        """`cmd` run in a fresh sandbox with `writable` dirs bound read-write (and `env` added
+        to the sandbox's own environment).
 
         Each item of `writable` is a path (bound at its own path) or a pair
         (host path, path inside the sandbox). A pair whose inside path is
@@ -153,7 +155,7 @@ class Sandbox:
             args += [str(a) for a in bind]
         if cwd:
             args += ["--chdir", cwd]
-        for name, value in self.env().items():
+        for name, value in {**self.env(), **(env or {})}.items():
             args += ["--setenv", name, value]
         if uid is not None:
             args += ["--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID", "--",
