@@ -1,9 +1,10 @@
 """The learntools_lite a sandboxed kernel sees: the package without a single answer.
 
 Built per kernel from the installed package and bound over it inside the
-sandbox, and again at SEARCH_PATH, which comes first on the kernel's path: every exercise module `exN.py` is replaced by stubs that name its
-questions (see `core/grading_stub.py`); the oracles, the solution finder
-and the grader itself are left out. Datasets, the blank, the binder and
+sandbox, and again at SEARCH_PATH, which comes first on the kernel's path.
+Every exercise module `exN.py` is replaced by stubs that name its questions
+(see `core/grading_stub.py`); the oracles, the solution finder and the
+grader itself are left out. Datasets, the blank, the binder and
 the SGD explorer stay, so the setup cells run as they do for the learner.
 """
 from __future__ import annotations
